@@ -1,0 +1,45 @@
+package org.ronghe.account;
+
+import org.ronghe.tenancy.CountySettings;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure the platform can be administered: at a start with no enabled administrator, creates the account
+ * {@code admin} with a random password and prints it once to the console (standard output only, never to the
+ * log files). There is no fixed default password.
+ */
+@Component
+class FirstAdministrator {
+
+    static final String USERNAME = "admin";
+
+    private final UserAccounts accounts;
+    private final CountySettings county;
+
+    FirstAdministrator(UserAccounts accounts, CountySettings county) {
+        this.accounts = accounts;
+        this.county = county;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(0)
+    void ensureAdministrator() {
+        if (accounts.anyWithRole(Role.ADMIN) || accounts.find(USERNAME).isPresent()) {
+            return;
+        }
+        String password = accounts.randomPassword();
+        accounts.create(new UserAccounts.NewAccount(county.code(), USERNAME, "系统管理员", Role.ADMIN, null, null),
+                password);
+        System.out.println("""
+
+                ================================================================
+                  Ronghe 已创建系统管理员账号（仅显示这一次，请立即记录并修改）
+                  username: %s
+                  password: %s
+                ================================================================
+                """.formatted(USERNAME, password));
+    }
+}

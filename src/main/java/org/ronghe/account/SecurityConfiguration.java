@@ -1,0 +1,100 @@
+package org.ronghe.account;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Web security: form login with sessions for people, HTTP Basic for API clients, CSRF protection for every
+ * state-changing browser request, and access rules checked on the server for every request. API paths answer
+ * 401/403 as problem+json; pages redirect to the login page or show the Chinese 403 page.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+
+    /**
+     * CSRF protects credentials a browser sends on its own (the session cookie). API calls that authenticate with
+     * an explicit {@code Authorization} header carry no ambient credential (the API never sends a Basic challenge,
+     * so browsers never cache one), so they need no CSRF token.
+     */
+    private static final RequestMatcher API_WITH_EXPLICIT_CREDENTIALS =
+            request -> API.matches(request) && request.getHeader("Authorization") != null;
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/login", "/error", "/public/**", "/webjars/**", "/css/**", "/js/**",
+                                "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/regions/*", "/api/departments",
+                                "/api/departments/resolve", "/api/departments/*").permitAll()
+                        .requestMatchers("/admin/**", "/api/admin/**", "/api/audit/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(API_WITH_EXPLICIT_CREDENTIALS))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(problemEntryPoint(), API)
+                        .defaultAccessDeniedHandlerFor(problemAccessDenied(), API))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "script-src 'self'; object-src 'none'; frame-ancestors 'self'; "
+                                        + "base-uri 'self'; form-action 'self'")));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(UserAccounts accounts) {
+        return username -> accounts.find(username)
+                .orElseThrow(() -> new UsernameNotFoundException("no account " + username));
+    }
+
+    private static AuthenticationEntryPoint problemEntryPoint() {
+        return (request, response, e) -> writeProblem(request, response, 401, "请先登录",
+                "此接口需要登录（会话或 HTTP Basic 认证）");
+    }
+
+    private static AccessDeniedHandler problemAccessDenied() {
+        return (request, response, e) -> writeProblem(request, response, 403, "无权访问",
+                "您的账号没有访问此内容的权限");
+    }
+
+    private static void writeProblem(HttpServletRequest request, HttpServletResponse response, int status,
+                                     String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + jsonEscape(request.getRequestURI()) + "\"}");
+    }
+
+    private static String jsonEscape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}

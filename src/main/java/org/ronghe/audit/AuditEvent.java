@@ -1,0 +1,24 @@
+package org.ronghe.audit;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One recorded state change.
+ *
+ * @param id         sequence number
+ * @param countyCode 6-digit county code of the tenant the change belongs to
+ * @param occurredAt time of the change (server clock, with offset)
+ * @param actor      username of who made it, or {@code system} for the platform itself
+ * @param actorRole  role of the actor at the time, or {@code null}
+ * @param action     what was done, upper snake case, e.g. {@code DEPARTMENT_UPDATED}
+ * @param entityType kind of record, e.g. {@code department}
+ * @param entityId   key of the record, or {@code null} for changes not tied to one record
+ * @param summary    one line in Chinese for people
+ * @param oldValue   JSON of the record before the change, or {@code null}
+ * @param newValue   JSON of the record after the change, or {@code null}
+ * @param remoteAddr client address of the request, or {@code null} outside requests
+ */
+public record AuditEvent(long id, String countyCode, OffsetDateTime occurredAt, String actor, String actorRole,
+                         String action, String entityType, String entityId, String summary,
+                         String oldValue, String newValue, String remoteAddr) {
+}

@@ -1,0 +1,33 @@
+package org.ronghe.audit;
+
+import java.util.Map;
+
+/**
+ * Filters for browsing the audit trail.
+ *
+ * @param countyCode 6-digit county code (required)
+ * @param actor      username, or blank for all
+ * @param entityType kind of record, or blank for all
+ * @param entityId   key of the record, or blank for all
+ * @param action     action name, or blank for all
+ * @param page       zero-based page number (negative values are treated as 0)
+ * @param size       page size, clamped to 1–200
+ */
+public record AuditQuery(String countyCode, String actor, String entityType, String entityId, String action,
+                         int page, int size) {
+
+    /** Normalises blanks and bounds. */
+    public AuditQuery {
+        actor = actor == null ? "" : actor.strip();
+        entityType = entityType == null ? "" : entityType.strip();
+        entityId = entityId == null ? "" : entityId.strip();
+        action = action == null ? "" : action.strip();
+        page = Math.max(page, 0);
+        size = Math.min(Math.max(size, 1), 200);
+    }
+
+    Map<String, Object> params() {
+        return Map.of("county", countyCode, "actor", actor, "type", entityType, "entityId", entityId,
+                "action", action, "limit", size, "offset", (long) page * size);
+    }
+}

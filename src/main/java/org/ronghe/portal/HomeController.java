@@ -1,0 +1,55 @@
+package org.ronghe.portal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.ronghe.problem.NotFoundException;
+import org.ronghe.region.RegionDirectory;
+import org.ronghe.region.RegionLevel;
+import org.ronghe.tenancy.CountySettings;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** Home page and the entry pages of modules not yet delivered. */
+@Controller
+class HomeController {
+
+    /** Modules announced in the navigation, with what each will do (shown until the module lands). */
+    static final Map<String, String[]> UPCOMING = Map.of(
+            "proposals", new String[] {"提案办理", "政协提案与人大建议的提交、立案、交办、办理、答复、满意度测评与公开。"},
+            "documents", new String[] {"公文", "按 GB/T 9704-2012 版式生成答复函（DOCX、PDF、OFD），导入既有复函并提取要素。"},
+            "tasks", new String[] {"重点任务", "年度重点任务与答复承诺事项的分解、督办和进展报告。"},
+            "indicators", new String[] {"指标", "城镇化率等指标的目标、历史数据与同比、百分点变化。"},
+            "land", new String[] {"土地流转", "土地流转服务平台：地块、供需发布与匹配、示范文本合同、备案与审查、租金。"});
+
+    private final RegionDirectory regions;
+    private final CountySettings county;
+
+    HomeController(RegionDirectory regions, CountySettings county) {
+        this.regions = regions;
+        this.county = county;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        regions.find(county.divisionCode()).ifPresent(c -> model.addAttribute("county", c));
+        model.addAttribute("townships", regions.children(county.divisionCode()));
+        model.addAttribute("villageCount", regions.count(county.code(), RegionLevel.VILLAGE));
+        model.addAttribute("modules", List.of("proposals", "documents", "tasks", "indicators", "land"));
+        model.addAttribute("upcoming", UPCOMING);
+        return "portal/home";
+    }
+
+    @GetMapping("/{module:proposals|documents|tasks|indicators|land}")
+    String upcoming(@PathVariable String module, Model model) {
+        String[] text = UPCOMING.get(module);
+        if (text == null) {
+            throw new NotFoundException("页面", module);
+        }
+        model.addAttribute("title", text[0]);
+        model.addAttribute("description", text[1]);
+        return "portal/upcoming";
+    }
+}

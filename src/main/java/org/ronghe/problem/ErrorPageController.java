@@ -1,0 +1,49 @@
+package org.ronghe.problem;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The container's error page ({@code /error}): a Chinese HTML page for people, problem+json for API paths and
+ * for clients that do not accept HTML. Exception details are never shown.
+ */
+@Controller
+class ErrorPageController implements ErrorController {
+
+    @RequestMapping("/error")
+    Object error(HttpServletRequest request, Model model) {
+        int status = statusOf(request);
+        String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String accept = request.getHeader("Accept");
+        boolean api = uri != null && uri.startsWith("/api/");
+        boolean html = accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
+        if (api || !html) {
+            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), ProblemTitles.explanation(status));
+            pd.setTitle(ProblemTitles.title(status));
+            if (uri != null) {
+                pd.setInstance(java.net.URI.create(uri.replace(" ", "%20")));
+            }
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        }
+        model.addAttribute("status", status);
+        model.addAttribute("title", ProblemTitles.title(status));
+        model.addAttribute("explanation", ProblemTitles.explanation(status));
+        return "problem/error";
+    }
+
+    private static int statusOf(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code instanceof Integer i && HttpStatus.resolve(i) != null) {
+            return i;
+        }
+        return 500;
+    }
+}

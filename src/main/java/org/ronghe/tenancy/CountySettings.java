@@ -1,0 +1,28 @@
+package org.ronghe.tenancy;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The county this deployment serves by default, bound from {@code ronghe.county.*}.
+ *
+ * @param code        6-digit county code (default {@code 140581}, 高平市)
+ * @param seedFile    classpath CSV with the default county's units, imported at first start when the county is
+ *                    missing (default {@code regions/140581.csv}, NBS 2023 edition)
+ */
+@ConfigurationProperties("ronghe.county")
+public record CountySettings(@DefaultValue("140581") String code,
+                             @DefaultValue("regions/140581.csv") String seedFile) {
+
+    /** Validates the code. */
+    public CountySettings {
+        if (!code.matches("\\d{6}")) {
+            throw new IllegalArgumentException("ronghe.county.code 应为6位数字: " + code);
+        }
+    }
+
+    /** @return the county's 12-digit division code ({@code code + "000000"}) */
+    public String divisionCode() {
+        return code + "000000";
+    }
+}
