@@ -2,8 +2,6 @@ package org.ronghe.account;
 
 import java.util.List;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ronghe.department.Department;
 import org.ronghe.department.DepartmentDirectory;
 import org.ronghe.privacy.Masking;
@@ -13,7 +11,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * A unit's staff roster (成员名单): a non-public item of the unit. Readable by the unit's own staff and by the
@@ -21,7 +18,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * are shown in full to administrators and to the unit itself, masked to everyone else.
  */
 @Controller
-@Tag(name = "部门 Departments")
 class UnitMembersController {
 
     private final DepartmentDirectory departments;
@@ -42,20 +38,13 @@ class UnitMembersController {
         return "account/members";
     }
 
-    @GetMapping(path = "/api/departments/{id}/members", produces = "application/json")
-    @ResponseBody
-    @Operation(summary = "单位成员名单（本单位及全县性角色可见）")
-    List<UserAccounts.Member> api(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
-        return visibleMembers(readable(id, user), user);
-    }
-
-    private Department readable(long id, CurrentUser user) {
+    Department readable(long id, CurrentUser user) {
         Department unit = departments.find(id).orElseThrow(() -> new NotFoundException("单位", id));
         access.checkReadUnitItem(user, unit.countyCode(), unit.id(), false);
         return unit;
     }
 
-    private List<UserAccounts.Member> visibleMembers(Department unit, CurrentUser user) {
+    List<UserAccounts.Member> visibleMembers(Department unit, CurrentUser user) {
         boolean fullPhones = user.role() == Role.ADMIN
                 || (user.departmentId() != null && user.departmentId() == unit.id());
         return accounts.members(unit.id()).stream()

@@ -91,12 +91,13 @@ public class AuditTrail {
                   and (:type = '' or entity_type = :type)
                   and (:entityId = '' or entity_id = :entityId)
                   and (:action = '' or action = :action)""";
-        long total = jdbc.sql("select count(*) from audit_event " + where)
+        long total = jdbc.sql("select count(*) from audit_event\n" + where)
                 .params(query.params()).query(Long.class).single();
         List<AuditEvent> events = jdbc.sql("""
                 select id, county_code, occurred_at, actor, actor_role, action, entity_type, entity_id, summary,
                        old_value::text as old_value, new_value::text as new_value, remote_addr
-                from audit_event """ + where + " order by id desc limit :limit offset :offset")
+                from audit_event
+                """ + where + " order by id desc limit :limit offset :offset")
                 .params(query.params())
                 .query(AuditEvent.class).list();
         return new AuditPage(events, total, query.page(), query.size());

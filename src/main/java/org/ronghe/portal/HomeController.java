@@ -48,7 +48,7 @@ class HomeController {
         if (text == null) {
             throw new NotFoundException("页面", module);
         }
-        model.addAttribute("title", text[0]);
+        model.addAttribute("moduleTitle", text[0]);
         model.addAttribute("description", text[1]);
         return "portal/upcoming";
     }

@@ -34,7 +34,7 @@ class ErrorPageController implements ErrorController {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
         }
         model.addAttribute("status", status);
-        model.addAttribute("title", ProblemTitles.title(status));
+        model.addAttribute("errorTitle", ProblemTitles.title(status));
         model.addAttribute("explanation", ProblemTitles.explanation(status));
         return "problem/error";
     }

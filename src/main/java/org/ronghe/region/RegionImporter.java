@@ -208,7 +208,7 @@ public class RegionImporter {
             }
         } catch (CharacterCodingException e) {
             throw new RegionImportException(List.of(new ImportProblem(0, null, "文件不是 UTF-8 编码，请另存为 UTF-8 CSV")));
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof CharacterCodingException) {
                 throw new RegionImportException(List.of(new ImportProblem(0, null, "文件不是 UTF-8 编码，请另存为 UTF-8 CSV")));
