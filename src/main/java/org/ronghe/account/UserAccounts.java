@@ -91,6 +91,106 @@ public class UserAccounts {
         return id;
     }
 
+    /**
+     * Lists a county's accounts for administrators.
+     *
+     * @param countyCode 6-digit county code
+     * @return accounts ordered by role and username (without password hashes)
+     */
+    @Transactional(readOnly = true)
+    public List<AccountSummary> list(String countyCode) {
+        return jdbc.sql("""
+                select u.id, u.username, u.display_name, u.role, u.department_id, d.name as department_name,
+                       u.phone, u.enabled, u.created_at
+                from app_user u left join department d on d.id = u.department_id
+                where u.county_code = :county order by u.role, u.username""")
+                .param("county", countyCode).query(AccountSummary.class).list();
+    }
+
+    /**
+     * @param id account id
+     * @return the account, or empty
+     */
+    @Transactional(readOnly = true)
+    public Optional<CurrentUser> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from app_user where id = :id").param("id", id)
+                .query(CurrentUser.class).optional();
+    }
+
+    /**
+     * Enables or disables an account; a disabled account cannot sign in.
+     *
+     * @param id      account id
+     * @param enabled new state
+     * @throws org.ronghe.problem.NotFoundException if there is no such account
+     * @throws org.ronghe.problem.InvalidInputException if this would disable the last enabled administrator
+     */
+    @Transactional
+    public void setEnabled(long id, boolean enabled) {
+        CurrentUser user = findById(id).orElseThrow(() -> new org.ronghe.problem.NotFoundException("账号", id));
+        if (!enabled && user.role() == Role.ADMIN && enabledAdministrators(user.countyCode()) <= 1) {
+            throw new org.ronghe.problem.InvalidInputException("enabled", "不能停用最后一个可用的系统管理员账号");
+        }
+        if (user.enabled() == enabled) {
+            return;
+        }
+        jdbc.sql("update app_user set enabled = :e where id = :id").param("e", enabled).param("id", id).update();
+        audit.record(user.countyCode(), enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "app_user",
+                String.valueOf(id), (enabled ? "启用账号 " : "停用账号 ") + user.username(),
+                Map.of("enabled", user.enabled()), Map.of("enabled", enabled));
+    }
+
+    /**
+     * Gives an account a new random password (for a user who forgot theirs).
+     *
+     * @param id account id
+     * @return the new password in clear, to be handed to the user once
+     * @throws org.ronghe.problem.NotFoundException if there is no such account
+     */
+    @Transactional
+    public String resetPassword(long id) {
+        CurrentUser user = findById(id).orElseThrow(() -> new org.ronghe.problem.NotFoundException("账号", id));
+        String password = randomPassword();
+        storePassword(user, password, "PASSWORD_RESET", "重置密码 ");
+        return password;
+    }
+
+    /**
+     * Changes the signed-in user's own password.
+     *
+     * @param username        the user
+     * @param currentPassword the password in use now
+     * @param newPassword     the new password: 10–128 characters with at least one letter and one digit
+     * @throws org.ronghe.problem.InvalidInputException naming {@code currentPassword} or {@code newPassword}
+     */
+    @Transactional
+    public void changePassword(String username, String currentPassword, String newPassword) {
+        CurrentUser user = find(username).orElseThrow(() -> new org.ronghe.problem.NotFoundException("账号", username));
+        if (currentPassword == null || !encoder.matches(currentPassword, user.passwordHash())) {
+            throw new org.ronghe.problem.InvalidInputException("currentPassword", "当前密码不正确");
+        }
+        String problem = PasswordRule.check(newPassword);
+        if (problem != null) {
+            throw new org.ronghe.problem.InvalidInputException("newPassword", problem);
+        }
+        if (encoder.matches(newPassword, user.passwordHash())) {
+            throw new org.ronghe.problem.InvalidInputException("newPassword", "新密码不能与当前密码相同");
+        }
+        storePassword(user, newPassword, "PASSWORD_CHANGED", "修改密码 ");
+    }
+
+    private void storePassword(CurrentUser user, String password, String action, String summary) {
+        jdbc.sql("update app_user set password_hash = :h where id = :id")
+                .param("h", encoder.encode(password)).param("id", user.id()).update();
+        audit.record(user.countyCode(), action, "app_user", String.valueOf(user.id()), summary + user.username(),
+                null, null);
+    }
+
+    private long enabledAdministrators(String countyCode) {
+        return jdbc.sql("select count(*) from app_user where county_code = :c and role = 'ADMIN' and enabled")
+                .param("c", countyCode).query(Long.class).single();
+    }
+
     /** @return a random password of 16 characters from an unambiguous alphabet (about 93 bits) */
     public String randomPassword() {
         StringBuilder sb = new StringBuilder(16);
@@ -112,6 +212,24 @@ public class UserAccounts {
      */
     public record NewAccount(String countyCode, String username, String displayName, Role role, Long departmentId,
                              String phone) {
+    }
+
+    /**
+     * An account as listed to administrators.
+     *
+     * @param id             account id
+     * @param username       login name
+     * @param displayName    name
+     * @param role           role
+     * @param departmentId   unit, or {@code null}
+     * @param departmentName name of the unit, or {@code null}
+     * @param phone          contact phone, or {@code null}
+     * @param enabled        whether the account may sign in
+     * @param createdAt      when it was created
+     */
+    public record AccountSummary(long id, String username, String displayName, Role role, Long departmentId,
+                                 String departmentName, String phone, boolean enabled,
+                                 java.time.OffsetDateTime createdAt) {
     }
 
     /**

@@ -1,0 +1,73 @@
+package org.ronghe.account;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ronghe.department.Department;
+import org.ronghe.department.DepartmentDirectory;
+import org.ronghe.problem.FieldProblem;
+import org.ronghe.problem.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Administrators create accounts: every field is checked before the account is stored. */
+@Service
+public class AccountAdministration {
+
+    private final UserAccounts accounts;
+    private final DepartmentDirectory departments;
+
+    AccountAdministration(UserAccounts accounts, DepartmentDirectory departments) {
+        this.accounts = accounts;
+        this.departments = departments;
+    }
+
+    /**
+     * Creates an account with a random initial password.
+     *
+     * @param countyCode 6-digit county code of the new account
+     * @param form       the account's fields
+     * @return the initial password in clear, to be handed to the person once
+     * @throws InvalidInputException naming every invalid field; nothing is stored then
+     */
+    @Transactional
+    public String create(String countyCode, AccountForm form) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String username = form.username() == null ? "" : form.username().strip();
+        String displayName = form.displayName() == null ? "" : form.displayName().strip();
+        String phone = form.phone() == null || form.phone().isBlank() ? null : form.phone().strip();
+        if (!username.matches("[a-z0-9._-]{3,32}")) {
+            problems.add(new FieldProblem("username", "用户名应为3–32位小写字母、数字、点、下划线或连字符"));
+        } else if (accounts.find(username).isPresent()) {
+            problems.add(new FieldProblem("username", "用户名“" + username + "”已被使用"));
+        }
+        if (displayName.isEmpty()) {
+            problems.add(new FieldProblem("displayName", "姓名不能为空"));
+        } else if (displayName.length() > 50) {
+            problems.add(new FieldProblem("displayName", "姓名不能超过50个字符"));
+        }
+        if (form.role() == null) {
+            problems.add(new FieldProblem("role", "请选择角色"));
+        }
+        if (form.departmentId() != null) {
+            Department unit = departments.find(form.departmentId()).orElse(null);
+            if (unit == null || !unit.countyCode().equals(countyCode)) {
+                problems.add(new FieldProblem("departmentId", "所选单位不存在"));
+            } else if (!unit.active()) {
+                problems.add(new FieldProblem("departmentId", "所选单位已停用"));
+            }
+        } else if (form.role() == Role.UNIT_STAFF) {
+            problems.add(new FieldProblem("departmentId", "承办单位工作人员必须选择所属单位"));
+        }
+        if (phone != null && !phone.matches("[0-9+\\- ]{3,20}")) {
+            problems.add(new FieldProblem("phone", "联系电话只能包含数字、空格、+ 和 -，最多20位"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String password = accounts.randomPassword();
+        accounts.create(new UserAccounts.NewAccount(countyCode, username, displayName, form.role(),
+                form.departmentId(), phone), password);
+        return password;
+    }
+}
