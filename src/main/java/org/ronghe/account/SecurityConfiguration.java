@@ -10,6 +10,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -17,6 +19,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -49,7 +53,8 @@ class SecurityConfiguration {
                                 "/api/departments/resolve", "/api/departments/*").permitAll()
                         .requestMatchers("/admin/**", "/api/admin/**", "/api/audit/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler(loginFailure()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(API_WITH_EXPLICIT_CREDENTIALS))
@@ -69,10 +74,27 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Loads accounts for sign-in. A username locked by {@link LoginThrottle} is refused before its password is
+     * checked (as a locked account), whether or not it exists.
+     */
     @Bean
-    UserDetailsService userDetailsService(UserAccounts accounts) {
-        return username -> accounts.find(username)
-                .orElseThrow(() -> new UsernameNotFoundException("no account " + username));
+    UserDetailsService userDetailsService(UserAccounts accounts, LoginThrottle throttle) {
+        return username -> {
+            if (throttle.isLocked(username)) {
+                // checked by the provider before the password: the attempt fails with LockedException
+                return User.withUsername(username).password("{noop}").accountLocked(true).build();
+            }
+            return accounts.find(username)
+                    .orElseThrow(() -> new UsernameNotFoundException("no account " + username));
+        };
+    }
+
+    private static AuthenticationFailureHandler loginFailure() {
+        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setDefaultFailureUrl("/login?error");
+        handler.setExceptionMappings(java.util.Map.of(LockedException.class.getName(), "/login?locked"));
+        return handler;
     }
 
     private static AuthenticationEntryPoint problemEntryPoint() {

@@ -47,6 +47,24 @@ class AccessTests {
     }
 
     @Test
+    void repeatedFailuresLockAUsernameEvenForTheRightPassword(@Autowired AccountAdministration admin)
+            throws Exception {
+        admin.create("140581", new AccountForm("guessed.user", "被猜密码", Role.LEADER, null, null));
+        String password = accounts.resetPassword(accounts.find("guessed.user").orElseThrow().id());
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            mvc.perform(formLogin("/login").user("guessed.user").password("guess-" + i))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(formLogin("/login").user("guessed.user").password(password))
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?locked"));
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            mvc.perform(formLogin("/login").user("no-such-user").password("guess-" + i));
+        }
+        mvc.perform(formLogin("/login").user("no-such-user").password("x"))
+                .andExpect(redirectedUrl("/login?locked"));
+    }
+
+    @Test
     void loginWithoutOrWithAForgedCsrfTokenIsRefused() throws Exception {
         mvc.perform(post("/login").param("username", "demo-unit").param("password", DemoAccounts.PASSWORD))
                 .andExpect(status().isForbidden()).andExpect(unauthenticated());
