@@ -1,9 +1,7 @@
 package org.ronghe.problem;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -17,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * Turns every exception raised by a JSON API controller into RFC 9457 problem+json with a Chinese title.
@@ -67,24 +67,39 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        ex.getBindingResult().getFieldErrors().forEach(f -> errors.add(Map.of("field", f.getField(),
-                "message", f.getDefaultMessage() == null ? "取值无效" : f.getDefaultMessage())));
-        ex.getBindingResult().getGlobalErrors().forEach(g -> errors.add(Map.of("field", g.getObjectName(),
-                "message", g.getDefaultMessage() == null ? "取值无效" : g.getDefaultMessage())));
+        List<FieldProblem> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(f -> errors.add(new FieldProblem(f.getField(),
+                f.getDefaultMessage() == null ? "取值无效" : f.getDefaultMessage())));
+        ex.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new FieldProblem(g.getObjectName(),
+                g.getDefaultMessage() == null ? "取值无效" : g.getDefaultMessage())));
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         for (ParameterValidationResult result : ex.getParameterValidationResults()) {
             String field = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(err -> errors.add(Map.of("field", field == null ? "" : field,
-                    "message", err.getDefaultMessage() == null ? "取值无效" : err.getDefaultMessage())));
+            result.getResolvableErrors().forEach(err -> errors.add(new FieldProblem(field == null ? "" : field,
+                    err.getDefaultMessage() == null ? "取值无效" : err.getDefaultMessage())));
         }
         return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    /** Unreadable JSON (syntax, wrong type, unknown enum value): 400 naming the field when Jackson knows it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = jackson.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, "取值的类型或格式不正确"))));
+        }
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem("body",
+                "请求体不是有效的 JSON，或缺少请求体"))));
     }
 
     @Override
@@ -100,13 +115,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return pd.getTitle().equals(HttpStatus.valueOf(pd.getStatus()).getReasonPhrase());
     }
 
-    private static ProblemDetail invalid(List<Map<String, String>> errors) {
-        ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, errors.stream()
-                .map(e -> e.get("field") + "：" + e.get("message")).reduce((a, b) -> a + "；" + b).orElse("输入有误"));
-        pd.setTitle("输入有误");
-        pd.setType(URI.create("urn:ronghe:problem:invalid-input"));
-        pd.setProperty("errors", errors);
-        return pd;
+    private static ProblemDetail invalid(List<FieldProblem> errors) {
+        return new InvalidInputException(errors.isEmpty() ? List.of(new FieldProblem("", "输入有误")) : errors).getBody();
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail) {

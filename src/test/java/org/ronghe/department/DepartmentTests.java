@@ -106,6 +106,24 @@ class DepartmentTests {
     }
 
     @Test
+    void unreadableJsonIsA400NamingTheField() throws Exception {
+        long id = directory.resolve("140581", "高平市财政局").orElseThrow().id();
+        mvc.perform(put("/api/departments/" + id).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"unitType\":\"NO_SUCH_TYPE\"}").with(csrf()).with(user("a").roles("ADMIN")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("unitType"));
+        mvc.perform(put("/api/departments/" + id).contentType(MediaType.APPLICATION_JSON)
+                        .content("{not json").with(csrf()).with(user("a").roles("ADMIN")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("输入有误"));
+        mvc.perform(put("/api/departments/abc").contentType(MediaType.APPLICATION_JSON)
+                        .content("{}").with(csrf()).with(user("a").roles("ADMIN")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void onlyAdministratorsEdit() throws Exception {
         Department agri = directory.resolve("140581", "高平市农业农村局").orElseThrow();
         mvc.perform(put("/api/departments/" + agri.id()).contentType(MediaType.APPLICATION_JSON).content("{}")
