@@ -48,6 +48,7 @@ public class AccessPolicy {
         if (!canReadUnitItem(user, ownerCountyCode, ownerDepartmentId, isPublic)) {
             ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "只能查看本单位的非公开事项");
             pd.setTitle("无权访问");
+            pd.setType(java.net.URI.create("urn:ronghe:problem:forbidden"));
             throw new ErrorResponseException(HttpStatus.FORBIDDEN, pd, null);
         }
     }

@@ -6,10 +6,7 @@ import org.ronghe.department.DepartmentDirectory;
 import org.ronghe.tenancy.CountySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,8 +33,6 @@ class DemoAccounts {
         this.county = county;
     }
 
-    @EventListener(ApplicationStartedEvent.class)
-    @Order(10)
     void createDemoAccounts() {
         record Demo(String username, String name, Role role, String unitDocCode, String phone) {
         }

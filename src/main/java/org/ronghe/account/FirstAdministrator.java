@@ -1,9 +1,6 @@
 package org.ronghe.account;
 
 import org.ronghe.tenancy.CountySettings;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +21,6 @@ class FirstAdministrator {
         this.county = county;
     }
 
-    @EventListener(ApplicationStartedEvent.class)
-    @Order(0)
     void ensureAdministrator() {
         if (accounts.anyWithRole(Role.ADMIN) || accounts.find(USERNAME).isPresent()) {
             return;

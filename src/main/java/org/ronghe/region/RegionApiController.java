@@ -37,6 +37,13 @@ class RegionApiController {
         this.importer = importer;
     }
 
+    @GetMapping
+    @Operation(summary = "本部署中的县级单位", description = "每个县的代码、名称；下级用 /api/regions/{code} 查询")
+    List<RegionView.Child> counties() {
+        return directory.counties().stream()
+                .map(c -> new RegionView.Child(c.code(), c.name(), "county")).toList();
+    }
+
     @GetMapping("/{code}")
     @Operation(summary = "一个区划及其直接下级",
             description = "code 为12位统计用区划代码。未知代码返回 404，格式错误返回 400（application/problem+json）。")

@@ -7,17 +7,17 @@ import java.io.UncheckedIOException;
 import org.ronghe.tenancy.CountySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads the default county's units (NBS 2023 edition, shipped in the jar) at the first start, through the same
- * importer and validation as any other county.
+ * importer and validation as any other county. Runs once all beans exist (migrations applied) and before the web
+ * server accepts requests, so no request ever sees a half-seeded county.
  */
 @Component
-class RegionSeeder {
+class RegionSeeder implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(RegionSeeder.class);
     static final String SOURCE = "国家统计局 统计用区划代码和城乡划分代码（2023年度）";
@@ -32,8 +32,8 @@ class RegionSeeder {
         this.importer = importer;
     }
 
-    @EventListener(ApplicationStartedEvent.class)
-    void seedDefaultCounty() {
+    @Override
+    public void afterSingletonsInstantiated() {
         if (directory.find(county.divisionCode()).isPresent()) {
             return;
         }

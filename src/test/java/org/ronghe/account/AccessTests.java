@@ -132,9 +132,11 @@ class AccessTests {
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("请先登录"));
-        mvc.perform(get("/regions").accept(MediaType.TEXT_HTML))
+        mvc.perform(get("/departments").accept(MediaType.TEXT_HTML))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/regions/140581001000").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk()); // region facts are public statistics
     }
 
     @Test

@@ -45,6 +45,19 @@ class EmbeddedPostgresLauncherTests {
     }
 
     @Test
+    void aSecondInstanceOnTheSameDirectoryIsRefusedAndLeavesTheFirstRunning() throws Exception {
+        Path cluster = dir.resolve("shared");
+        try (EmbeddedPostgresLauncher first = EmbeddedPostgresLauncher.start(cluster, 0, "ronghe")) {
+            assertThatThrownBy(() -> EmbeddedPostgresLauncher.start(cluster, 0, "ronghe"))
+                    .hasMessageContaining("正被另一个正在运行的 Ronghe 实例使用");
+            try (Connection c = DriverManager.getConnection(first.jdbcUrl()); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("select 1")) {
+                assertThat(rs.next()).as("the first server still accepts connections").isTrue();
+            }
+        }
+    }
+
+    @Test
     void refusesADatabaseNameThatIsNotAnIdentifier() {
         assertThatThrownBy(() -> EmbeddedPostgresLauncher.start(dir, 0, "x; drop"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -77,6 +77,13 @@ class WebShellTests {
     }
 
     @Test
+    void modulesStillBeingBuiltShowWhatTheyWillDo() throws Exception {
+        mvc.perform(get("/land").with(user("u").roles("LEADER")).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<h1>土地流转</h1>"), containsString("建设中"))));
+    }
+
+    @Test
     void healthReportsTheDatabase() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("\"UP\"")));
@@ -85,7 +92,7 @@ class WebShellTests {
     @Test
     void openApiDocumentsTheApi() throws Exception {
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("/api/regions/{code}"),
+                .andExpect(content().string(allOf(containsString("融合 Ronghe API"), containsString("/api/regions/{code}"),
                         containsString("/api/departments"))));
     }
 }
