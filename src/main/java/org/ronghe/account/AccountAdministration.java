@@ -7,6 +7,7 @@ import org.ronghe.department.Department;
 import org.ronghe.department.DepartmentDirectory;
 import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
+import org.ronghe.problem.TextInput;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,17 +35,12 @@ public class AccountAdministration {
     public String create(String countyCode, AccountForm form) {
         List<FieldProblem> problems = new ArrayList<>();
         String username = form.username() == null ? "" : form.username().strip();
-        String displayName = form.displayName() == null ? "" : form.displayName().strip();
+        String displayName = TextInput.line("displayName", "姓名", form.displayName(), 50, true, problems);
         String phone = form.phone() == null || form.phone().isBlank() ? null : form.phone().strip();
         if (!username.matches("[a-z0-9._-]{3,32}")) {
             problems.add(new FieldProblem("username", "用户名应为3–32位小写字母、数字、点、下划线或连字符"));
         } else if (accounts.find(username).isPresent()) {
             problems.add(new FieldProblem("username", "用户名“" + username + "”已被使用"));
-        }
-        if (displayName.isEmpty()) {
-            problems.add(new FieldProblem("displayName", "姓名不能为空"));
-        } else if (displayName.length() > 50) {
-            problems.add(new FieldProblem("displayName", "姓名不能超过50个字符"));
         }
         if (form.role() == null) {
             problems.add(new FieldProblem("role", "请选择角色"));

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.ronghe.department.DepartmentDirectory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.tenancy.CountySettings;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -64,6 +65,8 @@ class AccountWebController {
             return "redirect:/admin/users";
         } catch (InvalidInputException e) {
             return form(model, form, e.byField());
+        } catch (DataIntegrityViolationException e) {
+            return form(model, form, Map.of("username", "用户名刚被其他操作占用（可能是重复提交），请检查账号列表"));
         }
     }
 

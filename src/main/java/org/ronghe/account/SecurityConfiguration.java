@@ -22,7 +22,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.ronghe.problem.WebErrors;
 
 /**
  * Web security: form login with sessions for people, HTTP Basic for API clients, CSRF protection for every
@@ -37,11 +39,14 @@ class SecurityConfiguration {
 
     /**
      * CSRF protects credentials a browser sends on its own (the session cookie). API calls that authenticate with
-     * an explicit {@code Authorization} header carry no ambient credential (the API never sends a Basic challenge,
-     * so browsers never cache one), so they need no CSRF token.
+     * an explicit {@code Authorization: Basic} header carry their own credential (the API never sends a Basic
+     * challenge, so browsers never cache one; wrong credentials are refused with 401 whatever the session), so they
+     * need no CSRF token.
      */
-    private static final RequestMatcher API_WITH_EXPLICIT_CREDENTIALS =
-            request -> API.matches(request) && request.getHeader("Authorization") != null;
+    private static final RequestMatcher API_WITH_EXPLICIT_CREDENTIALS = request -> {
+        String authorization = request.getHeader("Authorization");
+        return API.matches(request) && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+    };
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
@@ -61,7 +66,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(API_WITH_EXPLICIT_CREDENTIALS))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problemEntryPoint(), API)
-                        .defaultAccessDeniedHandlerFor(problemAccessDenied(), API))
+                        .accessDeniedHandler(accessDenied()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -103,9 +108,21 @@ class SecurityConfiguration {
                 "需要登录后访问（浏览器会话或 HTTP Basic 认证）");
     }
 
-    private static AccessDeniedHandler problemAccessDenied() {
-        return (request, response, e) -> writeProblem(request, response, 403, "forbidden", "无权访问",
-                "您的账号没有访问此内容的权限");
+    /** 403 as problem+json for the API; for pages the Chinese error page, which explains CSRF refusals. */
+    private static AccessDeniedHandler accessDenied() {
+        return (request, response, e) -> {
+            boolean csrf = e instanceof CsrfException;
+            if (API.matches(request)) {
+                writeProblem(request, response, 403, csrf ? "csrf" : "forbidden", "无权访问", csrf
+                        ? "缺少或无效的 CSRF 令牌：浏览器会话请带上页面中的令牌，程序调用请使用 HTTP Basic 认证"
+                        : "您的账号没有访问此内容的权限");
+                return;
+            }
+            if (csrf) {
+                request.setAttribute(WebErrors.CSRF_REFUSED, Boolean.TRUE);
+            }
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        };
     }
 
     private static void writeProblem(HttpServletRequest request, HttpServletResponse response, int status,

@@ -2,7 +2,6 @@ package org.ronghe.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.ronghe.tenancy.CountySettings;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,18 +14,17 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditApiController {
 
     private final AuditTrail trail;
-    private final CountySettings county;
 
-    AuditApiController(AuditTrail trail, CountySettings county) {
+    AuditApiController(AuditTrail trail) {
         this.trail = trail;
-        this.county = county;
     }
 
     @GetMapping("/api/audit")
     @Operation(summary = "审计记录（最新在前）", description = "page 从 0 开始，size 为 1–200")
-    AuditPage list(@RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String entityType,
+    AuditPage list(@RequestParam(defaultValue = "") String county,
+                @RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String entityType,
                    @RequestParam(defaultValue = "") String entityId, @RequestParam(defaultValue = "") String action,
                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return trail.find(new AuditQuery(county.code(), actor, entityType, entityId, action, page, size));
+        return trail.find(new AuditQuery(county, actor, entityType, entityId, action, page, size));
     }
 }

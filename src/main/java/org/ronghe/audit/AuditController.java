@@ -1,6 +1,5 @@
 package org.ronghe.audit;
 
-import org.ronghe.tenancy.CountySettings;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,18 +12,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditController {
 
     private final AuditTrail trail;
-    private final CountySettings county;
 
-    AuditController(AuditTrail trail, CountySettings county) {
+    AuditController(AuditTrail trail) {
         this.trail = trail;
-        this.county = county;
     }
 
     @GetMapping("/admin/audit")
-    String page(@RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String entityType,
+    String page(@RequestParam(defaultValue = "") String county,
+                @RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String entityType,
                 @RequestParam(defaultValue = "") String entityId, @RequestParam(defaultValue = "") String action,
                 @RequestParam(defaultValue = "0") int page, Model model) {
-        AuditQuery query = new AuditQuery(county.code(), actor, entityType, entityId, action, page, 50);
+        AuditQuery query = new AuditQuery(county, actor, entityType, entityId, action, page, 50);
         model.addAttribute("query", query);
         model.addAttribute("result", trail.find(query));
         return "audit/list";

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Filters for browsing the audit trail.
  *
- * @param countyCode 6-digit county code (required)
+ * @param countyCode 6-digit county code, or blank for all counties
  * @param actor      username, or blank for all
  * @param entityType kind of record, or blank for all
  * @param entityId   key of the record, or blank for all
@@ -18,6 +18,7 @@ public record AuditQuery(String countyCode, String actor, String entityType, Str
 
     /** Normalises blanks and bounds. */
     public AuditQuery {
+        countyCode = countyCode == null ? "" : countyCode.strip();
         actor = actor == null ? "" : actor.strip();
         entityType = entityType == null ? "" : entityType.strip();
         entityId = entityId == null ? "" : entityId.strip();

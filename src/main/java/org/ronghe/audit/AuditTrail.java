@@ -86,7 +86,7 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     public AuditPage find(AuditQuery query) {
         String where = """
-                where county_code = :county
+                where (:county = '' or county_code = :county)
                   and (:actor = '' or actor = :actor)
                   and (:type = '' or entity_type = :type)
                   and (:entityId = '' or entity_id = :entityId)

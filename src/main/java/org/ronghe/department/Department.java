@@ -13,7 +13,7 @@ import java.util.List;
  * @param unitType   kind of unit
  * @param active     whether the unit is in use (inactive units keep their history but get no new work)
  * @param version    optimistic-lock version, incremented by every update
- * @param aliases    other names, normalised (see {@link DepartmentNames#normalise})
+ * @param aliases    other names, folded for matching (see {@link org.ronghe.problem.TextInput#fold})
  */
 public record Department(long id, String countyCode, String name, String shortName, String docCode,
                          UnitType unitType, boolean active, int version, List<String> aliases) {

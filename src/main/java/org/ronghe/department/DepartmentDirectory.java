@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.ronghe.problem.TextInput;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,7 +20,8 @@ public class DepartmentDirectory {
 
     private static final String SELECT = """
             select d.id, d.county_code, d.name, d.short_name, d.doc_code, d.unit_type, d.active, d.version,
-                   coalesce(array_agg(a.alias order by a.alias) filter (where a.alias is not null), '{}') as aliases
+                   coalesce(array_agg(a.alias order by a.alias) filter (where a.alias is not null and not a.official),
+                            '{}') as aliases
             from department d left join department_alias a on a.department_id = d.id
             """;
     private static final String GROUP = " group by d.id";
@@ -59,7 +61,7 @@ public class DepartmentDirectory {
      * @return the unit, or empty if no unit of the county goes by this name
      */
     public Optional<Department> resolve(String countyCode, String name) {
-        String folded = DepartmentNames.normalise(name);
+        String folded = TextInput.fold(name);
         if (folded.endsWith("文件") && folded.length() > 2) {
             Optional<Department> withoutSuffix = resolveExact(countyCode, folded.substring(0, folded.length() - 2));
             if (withoutSuffix.isPresent()) {
@@ -70,14 +72,13 @@ public class DepartmentDirectory {
     }
 
     private Optional<Department> resolveExact(String countyCode, String folded) {
-        if (folded.isEmpty()) {
+        if (folded.isEmpty() || folded.indexOf('\0') >= 0) {
             return Optional.empty();
         }
+        // names and aliases share one unique index (county_code, alias): at most one unit answers
         return jdbc.sql(SELECT + """
-                         where d.county_code = :county
-                           and (regexp_replace(d.name, '\\s', '', 'g') = :name
-                                or exists (select 1 from department_alias x
-                                           where x.department_id = d.id and x.alias = :name))""" + GROUP)
+                         where d.id = (select x.department_id from department_alias x
+                                       where x.county_code = :county and x.alias = :name)""" + GROUP)
                 .param("county", countyCode).param("name", folded).query(MAPPER).optional();
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
 import org.ronghe.tenancy.CountySettings;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -63,6 +64,8 @@ class DepartmentWebController {
             return "redirect:/departments";
         } catch (InvalidInputException e) {
             return form(model, null, form, e);
+        } catch (DataIntegrityViolationException e) {
+            return form(model, null, form, concurrentDuplicate());
         }
     }
 
@@ -81,6 +84,8 @@ class DepartmentWebController {
             return "redirect:/departments";
         } catch (InvalidInputException e) {
             return form(model, id, form, e);
+        } catch (DataIntegrityViolationException e) {
+            return form(model, id, form, concurrentDuplicate());
         } catch (OptimisticLockingFailureException e) {
             return form(model, id, form, new InvalidInputException("version", "该单位已被他人修改，请刷新页面后重新编辑"));
         }
@@ -94,6 +99,10 @@ class DepartmentWebController {
         return "department/form";
     }
 
+    private static InvalidInputException concurrentDuplicate() {
+        return new InvalidInputException("name", "名称、别名或机关代字刚被其他操作占用（可能是重复提交），请检查后重试");
+    }
+
     private static UnitType parseType(String value) {
         if (value == null) {
             return null;
@@ -102,6 +111,6 @@ class DepartmentWebController {
     }
 
     private static List<String> lines(String text) {
-        return Arrays.stream(text.split("[\\r\\n,，、;；]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -16,6 +16,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -87,6 +91,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 
+    /** A path or query value of the wrong type, e.g. {@code /api/departments/abc}: 400 naming the parameter. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        String expected = ex.getRequiredType() != null && Number.class.isAssignableFrom(
+                org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(ex.getRequiredType())) ? "应为整数" : "格式不正确";
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field == null ? "" : field,
+                expected + "，实为“" + TextInput.quote(String.valueOf(ex.getValue())) + "”"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.getParameterName(), "缺少此参数"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.getRequestPartName(),
+                "缺少此上传项（multipart 字段）"))));
+    }
+
     /** Unreadable JSON (syntax, wrong type, unknown enum value): 400 naming the field when Jackson knows it. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -107,6 +135,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                           WebRequest request) {
         if (body instanceof ProblemDetail pd && (pd.getTitle() == null || isEnglishDefault(pd))) {
             pd.setTitle(ProblemTitles.title(statusCode.value()));
+            pd.setDetail(ProblemTitles.explanation(statusCode.value()));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }

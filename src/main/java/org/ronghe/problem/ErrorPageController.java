@@ -2,6 +2,7 @@ package org.ronghe.problem;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class ErrorPageController implements ErrorController {
 
     @RequestMapping("/error")
-    Object error(HttpServletRequest request, Model model) {
+    Object error(HttpServletRequest request, HttpServletResponse response, Model model) {
         int status = statusOf(request);
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String accept = request.getHeader("Accept");
@@ -33,9 +34,11 @@ class ErrorPageController implements ErrorController {
             }
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
         }
+        response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("errorTitle", ProblemTitles.title(status));
-        model.addAttribute("explanation", ProblemTitles.explanation(status));
+        model.addAttribute("explanation", request.getAttribute(WebErrors.CSRF_REFUSED) != null
+                ? "页面已过期或请求来源无法验证（CSRF 校验失败）。请刷新页面后重新操作。" : ProblemTitles.explanation(status));
         return "problem/error";
     }
 
@@ -44,6 +47,7 @@ class ErrorPageController implements ErrorController {
         if (code instanceof Integer i && HttpStatus.resolve(i) != null) {
             return i;
         }
-        return 500;
+        // /error opened directly, not through an error dispatch
+        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) == null ? 404 : 500;
     }
 }

@@ -19,6 +19,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.ronghe.audit.AuditTrail;
+import org.ronghe.problem.FieldProblem;
+import org.ronghe.problem.TextInput;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -62,6 +64,7 @@ public class RegionImporter {
      */
     @Transactional
     public RegionImportResult importCsv(InputStream csv, String source) {
+        source = source.length() > 200 ? source.substring(0, 199) + "…" : source;
         List<Row> rows = parse(csv);
         List<ImportProblem> problems = new ArrayList<>();
         Map<String, Row> byCode = new LinkedHashMap<>();
@@ -129,13 +132,14 @@ public class RegionImporter {
     private static void validateRow(Row row, List<ImportProblem> problems) {
         int before = problems.size();
         if (!row.code.matches("\\d{12}")) {
-            problems.add(new ImportProblem(row.line, "code", "应为12位数字，实为“" + row.code + "”"));
+            problems.add(new ImportProblem(row.line, "code", "应为12位数字，实为“" + TextInput.quote(row.code) + "”"));
+        } else if (row.code.startsWith("00") || row.code.substring(4, 6).equals("00")) {
+            problems.add(new ImportProblem(row.line, "code", "代码 " + row.code
+                    + " 不是县级或以下单位（第1–2位为省级、第5–6位为县级，均不能为00）"));
         }
-        if (row.name.isEmpty()) {
-            problems.add(new ImportProblem(row.line, "name", "名称不能为空"));
-        } else if (row.name.length() > 100) {
-            problems.add(new ImportProblem(row.line, "name", "名称超过100个字符"));
-        }
+        List<FieldProblem> nameProblems = new ArrayList<>();
+        row.name = TextInput.line("name", "名称", row.name, 100, true, nameProblems);
+        nameProblems.forEach(p -> problems.add(new ImportProblem(row.line, "name", p.message())));
         RegionLevel level = switch (row.levelText.toLowerCase(Locale.ROOT)) {
             case "county" -> RegionLevel.COUNTY;
             case "township" -> RegionLevel.TOWNSHIP;
@@ -144,10 +148,11 @@ public class RegionImporter {
         };
         if (level == null) {
             problems.add(new ImportProblem(row.line, "level",
-                    "应为 county、township 或 village，实为“" + row.levelText + "”"));
+                    "应为 county、township 或 village，实为“" + TextInput.quote(row.levelText) + "”"));
         }
         if (!row.parentCode.matches("\\d{12}")) {
-            problems.add(new ImportProblem(row.line, "parent_code", "应为12位数字，实为“" + row.parentCode + "”"));
+            problems.add(new ImportProblem(row.line, "parent_code",
+                    "应为12位数字，实为“" + TextInput.quote(row.parentCode) + "”"));
         }
         if (problems.size() > before) {
             return;
@@ -178,10 +183,12 @@ public class RegionImporter {
         CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true)
                 .setTrim(true).get();
         List<Row> rows = new ArrayList<>();
+        long[] lastLine = {0};
         try (Reader reader = new InputStreamReader(in, decoder); CSVParser parser = format.parse(reader)) {
             boolean headerSeen = false;
             for (CSVRecord record : parser) {
                 long line = parser.getCurrentLineNumber();
+                lastLine[0] = line;
                 List<String> values = record.toList();
                 if (!headerSeen) {
                     headerSeen = true;
@@ -189,7 +196,7 @@ public class RegionImporter {
                             .map(v -> v.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
                     if (!header.equals(HEADER)) {
                         throw new RegionImportException(List.of(new ImportProblem(line, null,
-                                "表头应为 code,name,level,parent_code，实为 " + String.join(",", values))));
+                                "表头应为 code,name,level,parent_code，实为 " + TextInput.quote(String.join(",", values)))));
                     }
                     continue;
                 }
@@ -213,7 +220,9 @@ public class RegionImporter {
             if (cause instanceof CharacterCodingException) {
                 throw new RegionImportException(List.of(new ImportProblem(0, null, "文件不是 UTF-8 编码，请另存为 UTF-8 CSV")));
             }
-            throw new RegionImportException(List.of(new ImportProblem(0, null, "无法读取 CSV：" + cause.getMessage())));
+            String reason = String.valueOf(cause.getMessage()).contains("EOF reached before encapsulated token")
+                    ? "从此行开始的引号（\"）没有闭合" : "此行无法按 CSV 格式读取";
+            throw new RegionImportException(List.of(new ImportProblem(lastLine[0] + 1, null, reason)));
         }
         List<Row> broken = rows.stream().filter(r -> r.broken).toList();
         if (!broken.isEmpty()) {
@@ -227,7 +236,7 @@ public class RegionImporter {
     private static final class Row {
         final long line;
         final String code;
-        final String name;
+        String name;
         final String levelText;
         final String parentCode;
         final boolean broken;

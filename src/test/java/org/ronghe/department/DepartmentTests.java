@@ -120,7 +120,70 @@ class DepartmentTests {
         mvc.perform(put("/api/departments/abc").contentType(MediaType.APPLICATION_JSON)
                         .content("{}").with(csrf()).with(user("a").roles("ADMIN")))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("id"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("应为整数")));
+    }
+
+    @Test
+    void namesAreCleanedAndFoldedSoLookAlikesCannotCoexist(@Autowired DepartmentService service) {
+        Department fullWidth = service.create("140581", new DepartmentForm("\u200f高平市ＡＢＣ局\ufeff", "ＡＢＣ局", "高ＡＢＣ",
+                UnitType.OTHER, true, java.util.List.of("A\u200bB\u200bC局"), null));
+        assertThat(fullWidth.name()).isEqualTo("高平市ＡＢＣ局");
+        assertThat(fullWidth.docCode()).as("机关代字 folded to half-width").isEqualTo("高ABC");
+        assertThat(directory.resolve("140581", "高平市ＡＢＣ局").orElseThrow().id()).isEqualTo(fullWidth.id());
+        assertThat(directory.resolve("140581", "高平市ABC局").orElseThrow().id()).isEqualTo(fullWidth.id());
+        assertThat(directory.resolve("140581", "ABC局").orElseThrow().id()).isEqualTo(fullWidth.id());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.create("140581", new DepartmentForm(
+                        "高平市ABC局", "x", "高ABC2", UnitType.OTHER, true, java.util.List.of(), null)))
+                .isInstanceOfSatisfying(org.ronghe.problem.InvalidInputException.class,
+                        e -> assertThat(e.byField()).containsKey("name"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.create("140581", new DepartmentForm(
+                        "坏\u0000名局", "\u200b", "高\n坏", UnitType.OTHER, true, java.util.List.of("a\tb"), null)))
+                .isInstanceOfSatisfying(org.ronghe.problem.InvalidInputException.class,
+                        e -> assertThat(e.byField()).containsOnlyKeys("name", "shortName", "docCode", "aliases"));
+    }
+
+    @Test
+    void theDatabaseRefusesANameThatIsAlreadyAnotherUnitsAlias(@Autowired DepartmentService service) {
+        Department a = service.create("140581", new DepartmentForm("竞态甲局", "甲", "竞甲", UnitType.OTHER, true,
+                java.util.List.of(), null));
+        Department b = service.create("140581", new DepartmentForm("竞态乙局", "乙", "竞乙", UnitType.OTHER, true,
+                java.util.List.of(), null));
+        // what a concurrent edit that slipped past validation would write: refused by the unique index
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                        "insert into department_alias (county_code, department_id, alias) values ('140581', :b, '竞态甲局')")
+                        .param("b", b.id()).update())
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThat(directory.resolve("140581", "竞态甲局").orElseThrow().id()).isEqualTo(a.id());
+    }
+
+    @Test
+    void aPutMustCarryEveryFieldSoNothingIsResetByOmission() throws Exception {
+        Department civil = directory.resolve("140581", "高平市民政局").orElseThrow();
+        mvc.perform(put("/api/departments/" + civil.id()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"高平市民政局\",\"shortName\":\"民政局\",\"docCode\":\"高民\","
+                                + "\"unitType\":\"GOVERNMENT_DEPARTMENT\"}")
+                        .with(csrf()).with(user("a").roles("ADMIN")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'version')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'active')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'aliases')]").exists());
+        assertThat(directory.find(civil.id()).orElseThrow()).isEqualTo(civil);
+    }
+
+    @Test
+    void theEditFormKeepsAliasesThatContainPunctuation(@Autowired DepartmentService service) throws Exception {
+        Department d = service.create("140581", new DepartmentForm("高平市标点局", "标点局", "高标点", UnitType.OTHER, true,
+                java.util.List.of("甲局,乙局", "丙局、丁局"), null));
+        mvc.perform(post("/admin/departments/" + d.id()).param("name", d.name()).param("shortName", d.shortName())
+                        .param("docCode", d.docCode()).param("unitType", "OTHER").param("active", "true")
+                        .param("aliases", String.join("\n", d.aliases())).param("version", String.valueOf(d.version()))
+                        .with(csrf()).with(user("a").roles("ADMIN")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(directory.find(d.id()).orElseThrow().aliases()).containsExactlyInAnyOrder("甲局,乙局", "丙局、丁局");
+        assertThat(directory.find(d.id()).orElseThrow().version()).as("nothing changed, nothing written")
+                .isEqualTo(d.version());
     }
 
     @Test

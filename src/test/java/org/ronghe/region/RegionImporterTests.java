@@ -97,6 +97,23 @@ class RegionImporterTests {
     }
 
     @Test
+    void refusesPrefectureAndAllZeroCodesAsCountiesAndUnclosedQuotes() {
+        assertProblem(HEADER + "140500000000,晋城市,county,140500000000\n", 2, "不是县级");
+        assertProblem(HEADER + "000000000000,全国,county,000000000000\n", 2, "不是县级");
+        assertProblem(HEADER + "149907000000,县,county,149900000000\n\"149907100000,未闭合,township,149907000000\n", 3,
+                "引号");
+        assertProblem(HEADER + "149907000000,县\u0001名,county,149900000000\n", 2, "控制字符");
+    }
+
+    @Test
+    void keepsALongSourceNameWithinItsColumn() {
+        String csv = HEADER + "149908000000,长名县,county,149900000000\n";
+        assertThat(importer.importCsv(utf8(csv), "导入文件 " + "a".repeat(300) + ".csv").townships()).isZero();
+        assertThat(jdbc.sql("select length(source) from region where code = '149908000000'").query(Integer.class)
+                .single()).isLessThanOrEqualTo(200);
+    }
+
+    @Test
     void acceptsAByteOrderMarkAndCommentsBetweenRows() {
         String csv = "\uFEFF" + HEADER + "149905000000,带BOM县,county,149900000000\n# a comment\n"
                 + "149905100000,丙镇,township,149905000000\n";
