@@ -27,6 +27,8 @@ class EmbeddedDatabaseConfiguration {
     DataSource dataSource(EmbeddedPostgresLauncher postgres) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.jdbcUrl());
+        config.setUsername(postgres.username());
+        config.setPassword(postgres.password());
         config.setPoolName("ronghe-embedded");
         config.setMaximumPoolSize(10);
         return new HikariDataSource(config);

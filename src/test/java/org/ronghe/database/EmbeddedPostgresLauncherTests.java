@@ -26,7 +26,7 @@ class EmbeddedPostgresLauncherTests {
         int port;
         try (EmbeddedPostgresLauncher pg = EmbeddedPostgresLauncher.start(cluster, 0, "ronghe")) {
             port = pg.port();
-            try (Connection c = DriverManager.getConnection(pg.jdbcUrl()); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password()); Statement st = c.createStatement()) {
                 st.execute("create table kept (county_code varchar(6), note text)");
                 st.execute("insert into kept values ('140581', '重启后仍在')");
             }
@@ -36,7 +36,7 @@ class EmbeddedPostgresLauncherTests {
                 .isInstanceOf(java.io.IOException.class);
 
         try (EmbeddedPostgresLauncher pg = EmbeddedPostgresLauncher.start(cluster, 0, "ronghe");
-             Connection c = DriverManager.getConnection(pg.jdbcUrl());
+             Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select note from kept")) {
             assertThat(rs.next()).isTrue();
@@ -50,10 +50,26 @@ class EmbeddedPostgresLauncherTests {
         try (EmbeddedPostgresLauncher first = EmbeddedPostgresLauncher.start(cluster, 0, "ronghe")) {
             assertThatThrownBy(() -> EmbeddedPostgresLauncher.start(cluster, 0, "ronghe"))
                     .hasMessageContaining("正被另一个正在运行的 Ronghe 实例使用");
-            try (Connection c = DriverManager.getConnection(first.jdbcUrl()); Statement st = c.createStatement();
+            try (Connection c = DriverManager.getConnection(first.jdbcUrl(), first.username(), first.password()); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("select 1")) {
                 assertThat(rs.next()).as("the first server still accepts connections").isTrue();
             }
+        }
+    }
+
+    @Test
+    void connectionsWithoutThePasswordAreRefused() throws Exception {
+        Path cluster = dir.resolve("locked");
+        try (EmbeddedPostgresLauncher pg = EmbeddedPostgresLauncher.start(cluster, 0, "ronghe")) {
+            assertThatThrownBy(() -> DriverManager.getConnection(pg.jdbcUrl()).close())
+                    .as("no password").hasMessageContaining("password");
+            assertThatThrownBy(() -> DriverManager.getConnection(pg.jdbcUrl(), "postgres", "guess").close())
+                    .as("wrong password").hasMessageContaining("password");
+            Path secret = dir.resolve("locked.secret");
+            assertThat(Files.readString(secret).strip()).isEqualTo(pg.password()).hasSize(48);
+            assertThat(java.nio.file.Files.getPosixFilePermissions(secret))
+                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         }
     }
 
