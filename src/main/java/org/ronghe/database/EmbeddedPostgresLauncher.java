@@ -43,6 +43,9 @@ public final class EmbeddedPostgresLauncher implements AutoCloseable {
     static final String LOCK_FILE = "epg-lock";
 
     private static final String SUPERUSER = "postgres";
+    /** First line of the pg_hba.conf Ronghe writes; its presence means the cluster requires the password. */
+    private static final String HBA_MARKER =
+            "# Written by Ronghe: every connection needs the superuser password (see <cluster>.secret).";
 
     private final EmbeddedPostgres postgres;
     private final String database;
@@ -142,7 +145,7 @@ public final class EmbeddedPostgresLauncher implements AutoCloseable {
             return Files.readString(secretFile, StandardCharsets.UTF_8).strip();
         }
         Path hba = dir.resolve("pg_hba.conf");
-        if (Files.isRegularFile(hba) && Files.readString(hba, StandardCharsets.UTF_8).contains("scram-sha-256")) {
+        if (Files.isRegularFile(hba) && Files.readString(hba, StandardCharsets.UTF_8).startsWith(HBA_MARKER)) {
             throw new IOException("数据库口令文件 " + secretFile + " 丢失，无法连接数据目录 " + dir
                     + "；请从备份恢复该文件");
         }
@@ -171,11 +174,11 @@ public final class EmbeddedPostgresLauncher implements AutoCloseable {
                 hbaFile = rs.getString(1);
             }
             Files.writeString(Path.of(hbaFile), """
-                    # Written by Ronghe: every connection needs the superuser password (see <cluster>.secret).
+                    %s
                     local   all   all                 scram-sha-256
                     host    all   all   127.0.0.1/32  scram-sha-256
                     host    all   all   ::1/128       scram-sha-256
-                    """, StandardCharsets.UTF_8);
+                    """.formatted(HBA_MARKER), StandardCharsets.UTF_8);
             st.execute("select pg_reload_conf()");
         } catch (SQLException e) {
             throw new IOException("cannot set the embedded database password", e);
