@@ -35,6 +35,10 @@ class HostileRequestTests {
         assertThat(raw("/api/audit?actor=%ZZ", basic("demo-admin"))).startsWith("HTTP/1.1 400");
         assertThat(raw("/login?error=%ZZ", null)).startsWith("HTTP/1.1 400").contains("请求有误")
                 .doesNotContain("Exception");
+        // refused by Tomcat itself, before the application: still Chinese, still no internals
+        assertThat(raw("/%ZZ", null)).startsWith("HTTP/1.1 400").contains("请求有误").doesNotContain("Tomcat");
+        assertThat(raw("/api/%ZZ", null)).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .doesNotContain("Tomcat");
     }
 
     @Test
