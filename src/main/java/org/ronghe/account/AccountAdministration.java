@@ -15,6 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountAdministration {
 
+    /** Names the platform uses itself ({@code system} marks its own work in the audit trail) or may need. */
+    static final java.util.Set<String> RESERVED = java.util.Set.of("system", "admin", "root", "anonymous",
+            "anonymoususer", "administrator");
+
     private final UserAccounts accounts;
     private final DepartmentDirectory departments;
 
@@ -39,13 +43,17 @@ public class AccountAdministration {
         String phone = form.phone() == null || form.phone().isBlank() ? null : form.phone().strip();
         if (!username.matches("[a-z0-9._-]{3,32}")) {
             problems.add(new FieldProblem("username", "用户名应为3–32位小写字母、数字、点、下划线或连字符"));
+        } else if (RESERVED.contains(username)) {
+            problems.add(new FieldProblem("username", "用户名“" + username + "”为系统保留，请换一个"));
         } else if (accounts.find(username).isPresent()) {
             problems.add(new FieldProblem("username", "用户名“" + username + "”已被使用"));
         }
         if (form.role() == null) {
             problems.add(new FieldProblem("role", "请选择角色"));
         }
-        if (form.departmentId() != null) {
+        if (form.departmentId() != null && (form.role() == Role.PROPOSER || form.role() == Role.ADMIN)) {
+            problems.add(new FieldProblem("departmentId", "提案者和系统管理员不属于承办单位，请不要选择单位"));
+        } else if (form.departmentId() != null) {
             Department unit = departments.find(form.departmentId()).orElse(null);
             if (unit == null || !unit.countyCode().equals(countyCode)) {
                 problems.add(new FieldProblem("departmentId", "所选单位不存在"));
@@ -55,7 +63,7 @@ public class AccountAdministration {
         } else if (form.role() == Role.UNIT_STAFF) {
             problems.add(new FieldProblem("departmentId", "承办单位工作人员必须选择所属单位"));
         }
-        if (phone != null && !phone.matches("[0-9+\\- ]{3,20}")) {
+        if (phone != null && (!phone.matches("[0-9+\\- ]{3,20}") || phone.replaceAll("\\D", "").length() < 3)) {
             problems.add(new FieldProblem("phone", "联系电话只能包含数字、空格、+ 和 -，最多20位"));
         }
         if (!problems.isEmpty()) {

@@ -6,8 +6,12 @@ import java.util.Map;
 import org.ronghe.department.DepartmentDirectory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.ronghe.problem.InvalidInputException;
-import org.ronghe.tenancy.CountySettings;
+import org.ronghe.tenancy.CurrentCounty;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,10 +31,10 @@ class AccountWebController {
     private final UserAccounts accounts;
     private final AccountAdministration administration;
     private final DepartmentDirectory departments;
-    private final CountySettings county;
+    private final CurrentCounty county;
 
     AccountWebController(UserAccounts accounts, AccountAdministration administration, DepartmentDirectory departments,
-                         CountySettings county) {
+                         CurrentCounty county) {
         this.accounts = accounts;
         this.administration = administration;
         this.departments = departments;
@@ -74,7 +78,7 @@ class AccountWebController {
     @PreAuthorize("hasRole('ADMIN')")
     String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
         try {
-            accounts.setEnabled(id, enabled);
+            accounts.setEnabled(county.code(), id, enabled);
             redirect.addFlashAttribute("notice", enabled ? "账号已启用" : "账号已停用");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("notice", e.problems().get(0).message());
@@ -85,7 +89,7 @@ class AccountWebController {
     @PostMapping("/admin/users/{id}/password")
     @PreAuthorize("hasRole('ADMIN')")
     String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
-        String password = accounts.resetPassword(id);
+        String password = accounts.resetPassword(county.code(), id);
         String username = accounts.findById(id).map(CurrentUser::username).orElse(String.valueOf(id));
         redirect.addFlashAttribute("notice", "已重置 " + username + " 的密码，新密码：" + password + "（只显示这一次）");
         return "redirect:/admin/users";
@@ -98,7 +102,8 @@ class AccountWebController {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@AuthenticationPrincipal CurrentUser user,
+    String changePassword(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
+                          HttpServletResponse response,
                           @RequestParam(defaultValue = "") String currentPassword,
                           @RequestParam(defaultValue = "") String newPassword,
                           @RequestParam(defaultValue = "") String confirmPassword,
@@ -108,8 +113,10 @@ class AccountWebController {
                 throw new InvalidInputException("confirmPassword", "两次输入的新密码不一致");
             }
             accounts.changePassword(user.username(), currentPassword, newPassword);
-            redirect.addFlashAttribute("notice", "密码已修改");
-            return "redirect:/";
+            // the new password changed the account's security stamp: sign in again with it
+            new SecurityContextLogoutHandler().logout(request, response,
+                    SecurityContextHolder.getContext().getAuthentication());
+            return "redirect:/login?changed";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.byField());
             return "account/password";

@@ -18,9 +18,12 @@ import org.springframework.security.core.userdetails.UserDetails;
  * @param departmentId unit the account belongs to, or {@code null}
  * @param countyCode   6-digit code of the county the account works in
  * @param enabled      whether the account may sign in
+ * @param securityStamp changes whenever the account is disabled, enabled or gets a new password; a session whose
+ *                      stamp differs from the stored one is ended
  */
 public record CurrentUser(long id, String username, String passwordHash, String displayName, Role role,
-                          Long departmentId, String countyCode, boolean enabled) implements UserDetails {
+                          Long departmentId, String countyCode, boolean enabled, int securityStamp)
+        implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

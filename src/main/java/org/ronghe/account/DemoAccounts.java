@@ -62,5 +62,7 @@ class DemoAccounts {
         if (created > 0) {
             log.info("Demo profile: created {} demo accounts (password documented in README)", created);
         }
+        log.warn("Demo profile is on: demo accounts with the published password '{}' can sign in. "
+                + "Turn it off with --ronghe.demo=false before others can reach this server.", PASSWORD);
     }
 }

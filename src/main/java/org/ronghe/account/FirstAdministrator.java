@@ -4,9 +4,10 @@ import org.ronghe.tenancy.CountySettings;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure the platform can be administered: at a start with no enabled administrator, creates the account
- * {@code admin} with a random password and prints it once to the console (standard output only, never to the
- * log files). There is no fixed default password.
+ * Makes sure the platform can be administered: at a start with no enabled administrator in the default county,
+ * creates the account {@code admin} (or, if it exists, re-enables it as administrator) with a new random password
+ * and prints it once to the console (standard output only, never to the log files). There is no fixed default
+ * password; restarting is also the way back in if every administrator was disabled.
  */
 @Component
 class FirstAdministrator {
@@ -22,12 +23,17 @@ class FirstAdministrator {
     }
 
     void ensureAdministrator() {
-        if (accounts.anyWithRole(Role.ADMIN) || accounts.find(USERNAME).isPresent()) {
+        if (accounts.anyWithRole(Role.ADMIN)) {
             return;
         }
-        String password = accounts.randomPassword();
-        accounts.create(new UserAccounts.NewAccount(county.code(), USERNAME, "系统管理员", Role.ADMIN, null, null),
-                password);
+        String password;
+        if (accounts.find(USERNAME).isPresent()) {
+            password = accounts.restoreAdministrator(USERNAME);
+        } else {
+            password = accounts.randomPassword();
+            accounts.create(new UserAccounts.NewAccount(county.code(), USERNAME, "系统管理员", Role.ADMIN, null, null),
+                    password);
+        }
         System.out.println("""
 
                 ================================================================

@@ -10,8 +10,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.LockedException;
-import org.springframework.security.core.userdetails.User;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -19,6 +21,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -40,17 +44,24 @@ class SecurityConfiguration {
     /**
      * CSRF protects credentials a browser sends on its own (the session cookie). API calls that authenticate with
      * an explicit {@code Authorization: Basic} header carry their own credential (the API never sends a Basic
-     * challenge, so browsers never cache one; wrong credentials are refused with 401 whatever the session), so they
-     * need no CSRF token.
+     * challenge, so browsers never cache one), so they need no CSRF token. A request that also carries a session
+     * cookie is treated like any browser request and needs the token.
      */
     private static final RequestMatcher API_WITH_EXPLICIT_CREDENTIALS = request -> {
         String authorization = request.getHeader("Authorization");
-        return API.matches(request) && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        return API.matches(request) && request.getRequestedSessionId() == null
+                && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     };
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+                                            UserAccounts accounts) throws Exception {
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        requestCache.setRequestMatcher(request -> !API.matches(request)); // API calls never open a session
+        http.authenticationManager(authenticationManager)
+                .addFilterBefore(new SessionAccountCheck(accounts), AuthorizationFilter.class)
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/public/**", "/webjars/**", "/css/**", "/js/**",
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
@@ -80,20 +91,19 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /**
-     * Loads accounts for sign-in. A username locked by {@link LoginThrottle} is refused before its password is
-     * checked (as a locked account), whether or not it exists.
-     */
     @Bean
-    UserDetailsService userDetailsService(UserAccounts accounts, LoginThrottle throttle) {
-        return username -> {
-            if (throttle.isLocked(username)) {
-                // checked by the provider before the password: the attempt fails with LockedException
-                return User.withUsername(username).password("{noop}").accountLocked(true).build();
-            }
-            return accounts.find(username)
-                    .orElseThrow(() -> new UsernameNotFoundException("no account " + username));
-        };
+    UserDetailsService userDetailsService(UserAccounts accounts) {
+        return username -> accounts.find(username)
+                .orElseThrow(() -> new UsernameNotFoundException("no account " + username));
+    }
+
+    /** Password checks of form login and HTTP Basic, limited by {@link LoginThrottle}. */
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
+                                                LoginThrottle throttle) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(encoder);
+        return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
     }
 
     private static AuthenticationFailureHandler loginFailure() {

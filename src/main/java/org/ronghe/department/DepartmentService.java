@@ -67,16 +67,18 @@ public class DepartmentService {
      * Replaces a unit's fields. Every field is required, including {@code version}, {@code active} and
      * {@code aliases} (an empty list removes all aliases): a missing field is an error, never a reset.
      *
-     * @param id   department id
-     * @param form new values; {@code form.version()} must equal the stored version
+     * @param countyCode 6-digit county of the editor; units of other counties are not found
+     * @param id         department id
+     * @param form       new values; {@code form.version()} must equal the stored version
      * @return the unit after the change (unchanged, with no audit row, when nothing differs)
-     * @throws NotFoundException                 if there is no such unit
+     * @throws NotFoundException                 if there is no such unit in the county
      * @throws InvalidInputException             naming every invalid field (nothing is written)
      * @throws OptimisticLockingFailureException if someone else changed the unit since {@code form.version()}
      */
     @Transactional
-    public Department update(long id, DepartmentForm form) {
-        Department before = directory.find(id).orElseThrow(() -> new NotFoundException("单位", id));
+    public Department update(String countyCode, long id, DepartmentForm form) {
+        Department before = directory.find(id).filter(d -> d.countyCode().equals(countyCode))
+                .orElseThrow(() -> new NotFoundException("单位", id));
         List<FieldProblem> missing = new ArrayList<>();
         if (form.version() == null) {
             missing.add(new FieldProblem("version", "缺少版本号 version（读取单位时得到），用于防止覆盖他人的修改"));
@@ -135,6 +137,9 @@ public class DepartmentService {
         before = problems.size();
         String docCode = Normalizer.normalize(
                 TextInput.line("docCode", "机关代字", form.docCode(), 20, true, problems), Normalizer.Form.NFKC);
+        if (problems.size() == before && docCode.codePointCount(0, docCode.length()) > 20) {
+            problems.add(new FieldProblem("docCode", "机关代字不能超过20个字符"));
+        }
         boolean docCodeClean = problems.size() == before;
         if (form.unitType() == null) {
             problems.add(new FieldProblem("unitType", "请选择单位类型"));
@@ -150,6 +155,10 @@ public class DepartmentService {
                     TextInput.line("aliases", "别名“" + TextInput.quote(raw) + "”", raw, 100, false, aliasProblems);
                     problems.addAll(aliasProblems);
                     String alias = TextInput.fold(raw);
+                    if (aliasProblems.isEmpty() && alias.codePointCount(0, alias.length()) > 100) {
+                        aliasProblems.add(new FieldProblem("aliases", "别名“" + TextInput.quote(raw) + "”不能超过100个字符"));
+                        problems.addAll(aliasProblems);
+                    }
                     if (aliasProblems.isEmpty() && !alias.isEmpty() && !alias.equals(foldedName)) {
                         aliases.add(alias);
                     }

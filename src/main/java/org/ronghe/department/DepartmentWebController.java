@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
-import org.ronghe.tenancy.CountySettings;
+import org.ronghe.tenancy.CurrentCounty;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,9 +23,9 @@ class DepartmentWebController {
 
     private final DepartmentDirectory directory;
     private final DepartmentService service;
-    private final CountySettings county;
+    private final CurrentCounty county;
 
-    DepartmentWebController(DepartmentDirectory directory, DepartmentService service, CountySettings county) {
+    DepartmentWebController(DepartmentDirectory directory, DepartmentService service, CurrentCounty county) {
         this.directory = directory;
         this.service = service;
         this.county = county;
@@ -46,7 +46,8 @@ class DepartmentWebController {
     @GetMapping("/admin/departments/{id}/edit")
     @PreAuthorize("hasRole('ADMIN')")
     String editForm(@PathVariable long id, Model model) {
-        Department d = directory.find(id).orElseThrow(() -> new NotFoundException("单位", id));
+        Department d = directory.find(id).filter(u -> u.countyCode().equals(county.code()))
+                .orElseThrow(() -> new NotFoundException("单位", id));
         return form(model, id, DepartmentForm.of(d), null);
     }
 
@@ -79,7 +80,7 @@ class DepartmentWebController {
         DepartmentForm form = new DepartmentForm(name, shortName, docCode, parseType(unitType), active,
                 lines(aliases), version);
         try {
-            Department d = service.update(id, form);
+            Department d = service.update(county.code(), id, form);
             redirect.addFlashAttribute("notice", "已保存单位 " + d.name());
             return "redirect:/departments";
         } catch (InvalidInputException e) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.ronghe.problem.NotFoundException;
 import org.ronghe.region.RegionDirectory;
 import org.ronghe.region.RegionLevel;
-import org.ronghe.tenancy.CountySettings;
+import org.ronghe.tenancy.CurrentCounty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,17 +25,17 @@ class HomeController {
             "land", new String[] {"土地流转", "土地流转服务平台：地块、供需发布与匹配、示范文本合同、备案与审查、租金。"});
 
     private final RegionDirectory regions;
-    private final CountySettings county;
+    private final CurrentCounty county;
 
-    HomeController(RegionDirectory regions, CountySettings county) {
+    HomeController(RegionDirectory regions, CurrentCounty county) {
         this.regions = regions;
         this.county = county;
     }
 
     @GetMapping("/")
     String home(Model model) {
-        regions.find(county.divisionCode()).ifPresent(c -> model.addAttribute("county", c));
-        model.addAttribute("townships", regions.children(county.divisionCode()));
+        regions.find(county.code() + "000000").ifPresent(c -> model.addAttribute("county", c));
+        model.addAttribute("townships", regions.children(county.code() + "000000"));
         model.addAttribute("villageCount", regions.count(county.code(), RegionLevel.VILLAGE));
         model.addAttribute("modules", List.of("proposals", "documents", "tasks", "indicators", "land"));
         model.addAttribute("upcoming", UPCOMING);

@@ -7,7 +7,7 @@ final class ProblemTitles {
 
     private static final Map<Integer, String[]> TEXT = Map.ofEntries(
             Map.entry(406, new String[] {"无法提供所需格式", "无法按请求头 Accept 要求的格式返回结果，请接受 application/json。"}),
-            Map.entry(415, new String[] {"不支持的内容类型", "不支持此请求内容类型（Content-Type），JSON 接口请使用 application/json。"}),
+            Map.entry(415, new String[] {"不支持的内容类型", "不支持此请求内容类型（Content-Type）：JSON 接口请使用 application/json，文件上传请使用 multipart/form-data。"}),
             Map.entry(429, new String[] {"请求过于频繁", "请求过于频繁，请稍后再试。"}),
             Map.entry(400, new String[] {"请求有误", "提交的内容不符合要求，请检查后重试。"}),
             Map.entry(401, new String[] {"请先登录", "此功能需要登录后使用。"}),

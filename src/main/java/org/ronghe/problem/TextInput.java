@@ -10,13 +10,20 @@ import java.util.List;
  *   <li>invisible formatting characters (zero-width spaces and joiners, direction marks and overrides, BOM,
  *       word joiner) are removed: they make two names look identical while being different;</li>
  *   <li>no-break and ideographic spaces become ordinary spaces; leading and trailing spaces are removed;</li>
- *   <li>control characters (including NUL, line breaks and tabs) and unpaired surrogates are refused;</li>
+ *   <li>control characters (including NUL, line breaks and tabs), unpaired surrogates and CJK radical characters
+ *       (which look like ordinary characters, e.g. ⺠ for 民) are refused;</li>
  *   <li>the length limit counts characters as people see them (Unicode code points), not UTF-16 units.</li>
  * </ul>
  */
 public final class TextInput {
 
-    private static final String INVISIBLE = "[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF\\u00AD]";
+    /**
+     * Invisible characters: every format character (Unicode category Cf: zero-width spaces and joiners, direction
+     * marks, BOM, soft hyphen …), the combining grapheme joiner, variation selectors, and the blank "filler"
+     * letters (Hangul fillers, braille blank, Mongolian vowel separator).
+     */
+    private static final String INVISIBLE =
+            "[\\p{Cf}\\u034F\\uFE00-\\uFE0F\\u115F\\u1160\\u3164\\uFFA0\\u2800\\u180E\\x{E0100}-\\x{E01EF}]";
 
     private TextInput() {
     }
@@ -37,6 +44,8 @@ public final class TextInput {
             problems.add(new FieldProblem(field, label + "含有控制字符（如换行、制表符），请删除"));
         } else if (hasUnpairedSurrogate(cleaned)) {
             problems.add(new FieldProblem(field, label + "含有无效字符"));
+        } else if (cleaned.codePoints().anyMatch(TextInput::isRadical)) {
+            problems.add(new FieldProblem(field, label + "含有部首字符（如“⺠”），请输入正常汉字"));
         } else if (cleaned.isEmpty()) {
             if (required) {
                 problems.add(new FieldProblem(field, label + "不能为空"));
@@ -82,6 +91,11 @@ public final class TextInput {
             return "";
         }
         return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+
+    /** CJK Radicals Supplement (U+2E80–U+2EFF) and Kangxi Radicals (U+2F00–U+2FDF). */
+    private static boolean isRadical(int codePoint) {
+        return codePoint >= 0x2E80 && codePoint <= 0x2FDF;
     }
 
     private static boolean hasUnpairedSurrogate(String s) {

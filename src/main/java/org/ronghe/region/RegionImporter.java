@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.TextInput;
+import org.ronghe.tenancy.CurrentCounty;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -35,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the statistical division code (国家统计局《统计用区划代码和城乡划分代码编制规则》: 12 digits, 6 county + 3 township
  * + 3 village, parent code by prefix) before anything is written; any problem refuses the whole file with
  * every problem listed by line number. Rows whose code already exists are updated (re-importing a file is safe).
+ * The import is audited in the importing user's county (the imported county is the record it names).
  */
 @Service
 public class RegionImporter {
@@ -47,11 +49,14 @@ public class RegionImporter {
     private final NamedParameterJdbcTemplate jdbc;
     private final RegionDirectory directory;
     private final AuditTrail audit;
+    private final CurrentCounty currentCounty;
 
-    RegionImporter(NamedParameterJdbcTemplate jdbc, RegionDirectory directory, AuditTrail audit) {
+    RegionImporter(NamedParameterJdbcTemplate jdbc, RegionDirectory directory, AuditTrail audit,
+                   CurrentCounty currentCounty) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.audit = audit;
+        this.currentCounty = currentCounty;
     }
 
     /**
@@ -122,7 +127,7 @@ public class RegionImporter {
                 .findFirst().orElseGet(() -> directory.find(countyCode + "000000").map(Region::name).orElse(countyCode));
         RegionImportResult result = new RegionImportResult(countyCode, countyName, townships, villages,
                 byCode.size() - updated, updated);
-        audit.record(countyCode, "REGION_IMPORTED", "region", countyCode + "000000",
+        audit.record(currentCounty.code(), "REGION_IMPORTED", "region", countyCode + "000000",
                 "导入区划 " + countyName + "：乡级 " + townships + " 个，村级 " + villages + " 个（新增 "
                         + result.created() + "，更新 " + updated + "）",
                 null, Map.of("result", result, "source", source));

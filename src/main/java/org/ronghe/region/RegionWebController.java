@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ronghe.problem.NotFoundException;
-import org.ronghe.tenancy.CountySettings;
+import org.ronghe.tenancy.CurrentCounty;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,9 +26,9 @@ class RegionWebController {
 
     private final RegionDirectory directory;
     private final RegionImporter importer;
-    private final CountySettings county;
+    private final CurrentCounty county;
 
-    RegionWebController(RegionDirectory directory, RegionImporter importer, CountySettings county) {
+    RegionWebController(RegionDirectory directory, RegionImporter importer, CurrentCounty county) {
         this.directory = directory;
         this.importer = importer;
         this.county = county;
@@ -36,7 +36,7 @@ class RegionWebController {
 
     @GetMapping("/regions")
     String browser() {
-        return "redirect:/regions/" + county.divisionCode();
+        return "redirect:/regions/" + county.code() + "000000";
     }
 
     @GetMapping("/regions/{code}")

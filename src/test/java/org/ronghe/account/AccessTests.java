@@ -50,7 +50,7 @@ class AccessTests {
     void repeatedFailuresLockAUsernameEvenForTheRightPassword(@Autowired AccountAdministration admin)
             throws Exception {
         admin.create("140581", new AccountForm("guessed.user", "被猜密码", Role.LEADER, null, null));
-        String password = accounts.resetPassword(accounts.find("guessed.user").orElseThrow().id());
+        String password = accounts.resetPassword("140581", accounts.find("guessed.user").orElseThrow().id());
         for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
             mvc.perform(formLogin("/login").user("guessed.user").password("guess-" + i))
                     .andExpect(redirectedUrl("/login?error"));

@@ -1,17 +1,22 @@
 package org.ronghe.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.LockedException;
 
 class LoginThrottleTests {
 
@@ -40,32 +45,60 @@ class LoginThrottleTests {
     @Test
     void locksAfterFiveFailuresForFifteenMinutes() {
         for (int i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) {
-            fail("Zhang");
+            throttle.verify("Zhang", () -> false);
         }
         assertThat(throttle.isLocked("zhang")).isFalse();
-        fail("zhang ");
+        throttle.verify("zhang ", () -> false);
         assertThat(throttle.isLocked("ZHANG")).as("case and spaces do not matter").isTrue();
+        assertThatThrownBy(() -> throttle.verify("zhang", () -> true)).isInstanceOf(LockedException.class);
         clock.now = clock.now.plus(LoginThrottle.LOCK_TIME).minusSeconds(1);
         assertThat(throttle.isLocked("zhang")).isTrue();
         clock.now = clock.now.plus(Duration.ofSeconds(1));
         assertThat(throttle.isLocked("zhang")).isFalse();
-        fail("zhang");
+        throttle.verify("zhang", () -> false);
         assertThat(throttle.isLocked("zhang")).as("count starts again after a lock expired").isFalse();
     }
 
     @Test
-    void successClearsTheCount() {
+    void successAndAnAdministratorsClearResetTheCount() {
         for (int i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) {
-            fail("li");
+            throttle.verify("li", () -> false);
         }
-        throttle.onSuccess(new AuthenticationSuccessEvent(
-                UsernamePasswordAuthenticationToken.authenticated("li", null, java.util.List.of())));
-        fail("li");
+        assertThat(throttle.verify("li", () -> true)).isTrue();
+        throttle.verify("li", () -> false);
         assertThat(throttle.isLocked("li")).isFalse();
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            throttle.verify("wang", () -> false);
+        }
+        throttle.clear("wang");
+        assertThat(throttle.isLocked("wang")).isFalse();
     }
 
-    private void fail(String username) {
-        throttle.onFailure(new AuthenticationFailureBadCredentialsEvent(
-                UsernamePasswordAuthenticationToken.unauthenticated(username, "x"), new BadCredentialsException("bad")));
+    @Test
+    void guessesSentInParallelAreCountedLikeSequentialOnes() throws Exception {
+        AtomicInteger checked = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<?>> results = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    throttle.verify("parallel", () -> {
+                        checked.incrementAndGet();
+                        return false;
+                    });
+                } catch (LockedException expected) {
+                    // refused without a password check
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : results) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(checked.get()).isEqualTo(LoginThrottle.MAX_FAILURES);
     }
 }

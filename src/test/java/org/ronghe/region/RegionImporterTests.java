@@ -148,8 +148,8 @@ class RegionImporterTests {
     }
 
     private long auditRows(String county) {
-        return jdbc.sql("select count(*) from audit_event where county_code = :c and action = 'REGION_IMPORTED'")
-                .param("c", county).query(Long.class).single();
+        return jdbc.sql("select count(*) from audit_event where entity_id = :c and action = 'REGION_IMPORTED'")
+                .param("c", county + "000000").query(Long.class).single();
     }
 
     private static ByteArrayInputStream utf8(String s) {
