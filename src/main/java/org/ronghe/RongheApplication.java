@@ -1,5 +1,8 @@
 package org.ronghe;
 
+import java.util.Arrays;
+
+import org.ronghe.document.ReplyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,10 +19,15 @@ public class RongheApplication {
 
     /**
      * Starts the platform. With no {@code spring.datasource.url} the embedded PostgreSQL is started first.
+     * {@code reply ...} runs the letter command line instead ({@link ReplyCommand}), without Spring, web server or
+     * database, and exits with its code.
      *
-     * @param args Spring Boot command-line arguments, e.g. {@code --server.port=8081}
+     * @param args Spring Boot command-line arguments, e.g. {@code --server.port=8081}, or {@code reply parse FILE...}
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("reply")) {
+            System.exit(new ReplyCommand(System.out, System.err).run(Arrays.asList(args).subList(1, args.length)));
+        }
         SpringApplication.run(RongheApplication.class, args);
     }
 }

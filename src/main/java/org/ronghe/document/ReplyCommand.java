@@ -1,0 +1,128 @@
+package org.ronghe.document;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code reply} command line, run without the web server or the database:
+ *
+ * <pre>
+ * java -jar ronghe.jar reply parse FILE...
+ * </pre>
+ *
+ * prints one JSON object per file and line (JSON Lines) with the extracted fields and {@code "file"}. A file that
+ * cannot be read (missing, empty, over 20 MB, unsupported type, damaged) gives one line on standard error and the
+ * others are still parsed; the exit code is then 2, otherwise 0. Wrong usage also exits with 2.
+ */
+public final class ReplyCommand {
+
+    /** Exit code when every file was parsed. */
+    public static final int OK = 0;
+    /** Exit code when a file could not be read, or the command was used wrongly. */
+    public static final int FAILED = 2;
+
+    private static final String USAGE = "用法: java -jar ronghe.jar reply parse FILE...";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /**
+     * @param out where the JSON lines go
+     * @param err where per-file errors and usage messages go
+     */
+    public ReplyCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * @param args the arguments after {@code reply}, e.g. {@code parse a.txt b.docx}
+     * @return {@link #OK} or {@link #FAILED}
+     */
+    public int run(List<String> args) {
+        if (args.isEmpty() || !args.get(0).equals("parse") || args.size() < 2) {
+            err.println(USAGE);
+            return FAILED;
+        }
+        JsonMapper json = JsonMapper.builder().build();
+        LetterReader reader = new LetterReader();
+        ReplyExtractor extractor = new ReplyExtractor();
+        int code = OK;
+        for (String name : args.subList(1, args.size())) {
+            try {
+                String text = reader.read(Path.of(name));
+                out.println(json.writeValueAsString(asJson(name, extractor.extract(text))));
+            } catch (UnreadableLetterException e) {
+                err.println(name + ": " + e.getMessage());
+                code = FAILED;
+            } catch (RuntimeException e) {
+                err.println(name + ": 无法解析（" + e.getClass().getSimpleName() + "）");
+                code = FAILED;
+            }
+        }
+        out.flush();
+        return code;
+    }
+
+    /**
+     * The JSON shape of an extraction: {@code file}, the scalar and list fields, {@code commitmentsCount},
+     * {@code commitments}, {@code indicators}, {@code sections} and {@code spans} ({@code [start, end]} per field).
+     *
+     * @param file the file name as given
+     * @param r    the extraction
+     * @return an ordered map ready for a JSON writer
+     */
+    public static Map<String, Object> asJson(String file, ExtractedReply r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", file);
+        m.put("docNumber", r.docNumber());
+        m.put("issuerMark", r.issuerMark());
+        m.put("issuer", r.issuer());
+        m.put("signatureOrg", r.signatureOrg());
+        m.put("proposalNumber", r.proposalNumber());
+        m.put("proposalKind", r.proposalKind());
+        m.put("session", r.session());
+        m.put("proposer", r.proposer());
+        m.put("proposalTitle", r.proposalTitle());
+        m.put("addressee", r.addressee());
+        m.put("category", r.category());
+        m.put("signer", r.signer());
+        m.put("handlers", r.handlers());
+        m.put("phone", r.phone());
+        m.put("date", r.date());
+        m.put("copyTo", r.copyTo());
+        m.put("commitmentsCount", r.commitmentsCount());
+        m.put("commitments", r.commitments() == null ? null : r.commitments().stream()
+                .map(c -> ordered("title", c.title(), "text", c.text(), "span", span(c.span()))).toList());
+        m.put("indicators", r.indicators().stream().map(i -> ordered("name", i.name(), "value", i.value(),
+                "unit", i.unit(), "period", i.period(), "change", i.change(), "span", span(i.span()))).toList());
+        m.put("sections", sections(r.sections()));
+        Map<String, Object> spans = new LinkedHashMap<>();
+        r.spans().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> spans.put(e.getKey(), span(e.getValue())));
+        m.put("spans", spans);
+        return m;
+    }
+
+    private static List<Map<String, Object>> sections(List<ExtractedReply.Section> sections) {
+        return sections.stream().map(s -> ordered("level", s.level(), "number", s.number(), "title", s.title(),
+                "text", s.text(), "span", span(s.span()), "children", sections(s.children()))).toList();
+    }
+
+    private static int[] span(Span s) {
+        return new int[] {s.start(), s.end()};
+    }
+
+    private static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+}
