@@ -13,11 +13,13 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * java -jar ronghe.jar reply parse FILE...
+ * java -jar ronghe.jar reply render FILE --format docx|pdf|ofd --out OUT
  * </pre>
  *
- * prints one JSON object per file and line (JSON Lines) with the extracted fields and {@code "file"}. A file that
- * cannot be read (missing, empty, over 20 MB, unsupported type, damaged) gives one line on standard error and the
- * others are still parsed; the exit code is then 2, otherwise 0. Wrong usage also exits with 2.
+ * {@code parse} prints one JSON object per file and line (JSON Lines) with the extracted fields and {@code "file"}. A
+ * file that cannot be read (missing, empty, over 20 MB, unsupported type, damaged) gives one line on standard error
+ * and the others are still parsed; the exit code is then 2, otherwise 0. {@code render} parses one letter and writes
+ * it as a GB/T 9704-2012 公文. Wrong usage also exits with 2.
  */
 public final class ReplyCommand {
 
@@ -26,7 +28,8 @@ public final class ReplyCommand {
     /** Exit code when a file could not be read, or the command was used wrongly. */
     public static final int FAILED = 2;
 
-    private static final String USAGE = "用法: java -jar ronghe.jar reply parse FILE...";
+    private static final String USAGE = "用法: java -jar ronghe.jar reply parse FILE...\n"
+            + "      java -jar ronghe.jar reply render FILE --format docx|pdf|ofd --out OUT";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -45,6 +48,9 @@ public final class ReplyCommand {
      * @return {@link #OK} or {@link #FAILED}
      */
     public int run(List<String> args) {
+        if (args.size() >= 2 && args.get(0).equals("render")) {
+            return render(args.subList(1, args.size()));
+        }
         if (args.isEmpty() || !args.get(0).equals("parse") || args.size() < 2) {
             err.println(USAGE);
             return FAILED;
@@ -67,6 +73,49 @@ public final class ReplyCommand {
         }
         out.flush();
         return code;
+    }
+
+    private int render(List<String> args) {
+        String file = null;
+        String format = null;
+        String outFile = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--format") && i + 1 < args.size()) {
+                format = args.get(++i);
+            } else if (a.equals("--out") && i + 1 < args.size()) {
+                outFile = args.get(++i);
+            } else if (file == null && !a.startsWith("--")) {
+                file = a;
+            } else {
+                err.println(USAGE);
+                return FAILED;
+            }
+        }
+        if (file == null || format == null || outFile == null) {
+            err.println(USAGE);
+            return FAILED;
+        }
+        try {
+            ReplyRenderer.Format f = ReplyRenderer.Format.parse(format);
+            String text = new LetterReader().read(Path.of(file));
+            ReplyLetter letter = ReplyLetters.fromText(text, new ReplyExtractor().extract(text));
+            Path target = Path.of(outFile);
+            Path temp = java.nio.file.Files.createTempFile(target.toAbsolutePath().getParent(), ".render", ".tmp");
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(temp)) {
+                new ReplyRenderer(FontRoles.load()).render(letter, f, out);
+            } catch (java.io.IOException | RuntimeException e) {
+                java.nio.file.Files.deleteIfExists(temp);
+                throw e;
+            }
+            java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return OK;
+        } catch (UnreadableLetterException | IllegalArgumentException e) {
+            err.println(file + ": " + e.getMessage());
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println(file + ": 无法生成（" + e.getMessage() + "）");
+        }
+        return FAILED;
     }
 
     /**

@@ -1,0 +1,84 @@
+package org.ronghe.document;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ofdrw.font.Font;
+import org.ofdrw.layout.OFDDoc;
+import org.ofdrw.layout.PageLayout;
+import org.ofdrw.layout.VirtualPage;
+import org.ofdrw.layout.element.Div;
+import org.ofdrw.layout.element.Paragraph;
+import org.ofdrw.layout.element.Position;
+import org.ofdrw.layout.element.Span;
+import org.ronghe.document.FontRoles.Role;
+
+/**
+ * Writes laid-out pages ({@link Gbt9704Layout}) as OFD (GB/T 33190-2016, the national format for electronic
+ * official documents) with ofdrw: every text run and rule is placed absolutely where the layout put it, and the
+ * fonts are embedded in the package.
+ */
+public final class OfdReplyWriter {
+
+    /** Ascent of the fonts as a share of their size: places a run's box so its baseline lands on the layout's. */
+    private static final double ASCENT = 0.86;
+
+    private final FontRoles fonts;
+
+    /** @param fonts the fonts the layout used */
+    public OfdReplyWriter(FontRoles fonts) {
+        this.fonts = fonts;
+    }
+
+    /**
+     * @param pages laid-out pages
+     * @param out   where the OFD package goes (closed when done, as ofdrw requires)
+     * @throws IOException if writing fails
+     */
+    public void write(List<Gbt9704Layout.Page> pages, OutputStream out) throws IOException {
+        Map<Role, Font> ofdFonts = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            String family = fonts.family(role);
+            ofdFonts.put(role, new Font(family, family, fonts.file(role).toPath()));
+        }
+        try (OFDDoc doc = new OFDDoc(out)) {
+            PageLayout a4 = PageLayout.A4();
+            a4.setMargin(0d);
+            for (Gbt9704Layout.Page page : pages) {
+                VirtualPage vPage = new VirtualPage(a4);
+                for (Gbt9704Layout.Rule r : page.rules()) {
+                    Div rule = new Div(Math.abs(r.x2() - r.x1()), Math.max(r.thicknessMm(), Math.abs(r.y2() - r.y1())));
+                    rule.setBackgroundColor(rgb(r.color()));
+                    rule.setPosition(Position.Absolute);
+                    rule.setXY(Math.min(r.x1(), r.x2()), r.y1() - r.thicknessMm() / 2);
+                    vPage.add(rule);
+                }
+                for (Gbt9704Layout.Text t : page.texts()) {
+                    double sizeMm = t.sizePt() * Gbt9704Layout.MM_PER_PT;
+                    Span span = new Span(ofdFonts.get(t.role()), sizeMm, t.text());
+                    span.setColor(rgb(t.color()));
+                    if (t.spacingMm() != 0) {
+                        span.setLetterSpacing(t.spacingMm());
+                    }
+                    Paragraph p = new Paragraph();
+                    p.add(span);
+                    p.setLineSpace(0d);
+                    p.setPadding(0d);
+                    p.setMargin(0d);
+                    p.setWidth(Math.max(sizeMm * 1.2, Gbt9704Layout.PAGE_W - t.x()));
+                    p.setPosition(Position.Absolute);
+                    p.setXY(t.x(), t.baseline() - sizeMm * ASCENT);
+                    vPage.add(p);
+                }
+                doc.addVPage(vPage);
+            }
+        }
+    }
+
+    private static int[] rgb(int color) {
+        return new int[] {(color >> 16) & 0xFF, (color >> 8) & 0xFF, color & 0xFF};
+    }
+}

@@ -1,0 +1,60 @@
+package org.ronghe.document;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders a {@link ReplyLetter} as an official document (GB/T 9704-2012) in one of three formats.
+ */
+public final class ReplyRenderer {
+
+    /** Output formats. */
+    public enum Format {
+        /** Word document (editable; Apache POI). */
+        DOCX,
+        /** PDF with embedded fonts (Apache PDFBox). */
+        PDF,
+        /** OFD, GB/T 33190-2016 (ofdrw). */
+        OFD;
+
+        /**
+         * @param name {@code docx}, {@code pdf} or {@code ofd}, any case
+         * @return the format
+         * @throws IllegalArgumentException for any other name
+         */
+        public static Format parse(String name) {
+            try {
+                return valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("格式应为 docx、pdf 或 ofd，实为 " + name);
+            }
+        }
+    }
+
+    private final FontRoles fonts;
+
+    /** @param fonts the fonts to lay out and embed */
+    public ReplyRenderer(FontRoles fonts) {
+        this.fonts = fonts;
+    }
+
+    /**
+     * @param letter the letter
+     * @param format the format
+     * @param out    where the document goes
+     * @throws IOException if writing fails
+     */
+    public void render(ReplyLetter letter, Format format, OutputStream out) throws IOException {
+        switch (format) {
+            case DOCX -> new DocxReplyWriter(fonts).write(letter, out);
+            case PDF -> new PdfReplyWriter(fonts).write(layout(letter), letter.title(), out);
+            case OFD -> new OfdReplyWriter(fonts).write(layout(letter), out);
+        }
+    }
+
+    private List<Gbt9704Layout.Page> layout(ReplyLetter letter) {
+        return new Gbt9704Layout(fonts).layout(letter);
+    }
+}

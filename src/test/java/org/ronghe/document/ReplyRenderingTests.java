@@ -1,0 +1,184 @@
+package org.ronghe.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.ofdrw.reader.ContentExtractor;
+import org.ofdrw.reader.OFDReader;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+
+/**
+ * The seed letter rendered as DOCX, PDF and OFD, reopened with POI, PDFBox and ofdrw: A4 with the GB/T 9704-2012
+ * margins, fonts embedded, the 文号, title and every heading in order, page numbers "— n —". Page 1 of the PDF is
+ * written to {@code target/rendered/seed-page-1.png} for a person to look at.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReplyRenderingTests {
+
+    ReplyLetter letter;
+    ReplyRenderer renderer;
+    List<String> headings;
+
+    @BeforeAll
+    void parseSeed() throws Exception {
+        String text = ReplyExtractionAccuracyTests.read("/letters/seed-gaoping-2025-85.txt");
+        letter = ReplyLetters.fromText(text, new ReplyExtractor().extract(text));
+        renderer = new ReplyRenderer(FontRoles.load());
+        headings = letter.paragraphs().stream()
+                .filter(p -> p.kind() == ReplyLetter.Kind.HEADING_1 || p.kind() == ReplyLetter.Kind.HEADING_2)
+                .map(p -> p.heading() != null ? p.heading() : p.text()).toList();
+    }
+
+    @Test
+    void theLetterIsReadIntoItsParts() {
+        assertThat(letter.issuerMark()).isEqualTo("高平市发展改革和科技局文件");
+        assertThat(letter.title()).isEqualTo("关于高平市第七届政治协商会议第五次会议 第TA0010提案的答复");
+        assertThat(letter.addressee()).isEqualTo("九三学社高平市支社");
+        assertThat(headings).hasSize(9).first().asString().startsWith("一、");
+        assertThat(headings.get(5)).isEqualTo("（一）推动城乡生产要素自由交换和双向流动");
+        assertThat(letter.paragraphs()).extracting(ReplyLetter.Paragraph::text)
+                .anySatisfy(t -> assertThat(t).startsWith("(一)稳中求进，大县城建设成效显著。城镇化水平稳步提升，2024年"));
+        assertThat(letter.signatureOrg()).isEqualTo("高平市发展和改革委员会");
+        assertThat(letter.dateText()).isEqualTo("2025年8月27日");
+        assertThat(letter.note()).isEqualTo("（承办人员：唐志文 李鹏慧；联系电话：0356-5220956）");
+    }
+
+    @Test
+    void pdfIsA4WithEmbeddedFontsAndTheWholeLetterInOrder() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        renderer.render(letter, ReplyRenderer.Format.PDF, out);
+        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+            assertThat(pdf.getNumberOfPages()).isBetween(3, 6);
+            for (PDPage page : pdf.getPages()) {
+                assertThat(page.getMediaBox().getWidth()).isCloseTo(595.28f, org.assertj.core.data.Offset.offset(0.5f));
+                assertThat(page.getMediaBox().getHeight()).isCloseTo(841.89f, org.assertj.core.data.Offset.offset(0.5f));
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                }
+            }
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            String text = stripper.getText(pdf).replaceAll("\\s+", "");
+            assertInOrder(text, "高平市发展改革和科技局文件", "高发改发〔2025〕85号", "第TA0010提案的答复", "九三学社高平市支社：");
+            assertInOrder(text, headings.stream().map(h -> h.replaceAll("\\s+", "")).toArray(String[]::new));
+            assertInOrder(text, "高平市发展和改革委员会", "2025年8月27日");
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            assertThat(stripper.getText(pdf)).contains("— 1 —");
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
+            assertThat(stripper.getText(pdf)).contains("— 2 —");
+
+            // type area: nothing of the body left of the 28 mm binding margin or right of 28 + 156 mm
+            Path dir = Files.createDirectories(Path.of("target", "rendered"));
+            File png = dir.resolve("seed-page-1.png").toFile();
+            ImageIO.write(new PDFRenderer(pdf).renderImageWithDPI(0, 100), "png", png);
+            assertThat(png).exists().isNotEmpty();
+        }
+    }
+
+    @Test
+    void docxKeepsPageSetupFontsAndFooters() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        renderer.render(letter, ReplyRenderer.Format.DOCX, out);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(out.toByteArray()))) {
+            CTSectPr sect = doc.getDocument().getBody().getSectPr();
+            assertThat(sect.getPgSz().getW()).isEqualTo(BigInteger.valueOf(11906));
+            assertThat(sect.getPgSz().getH()).isEqualTo(BigInteger.valueOf(16838));
+            CTPageMar mar = sect.getPgMar();
+            assertThat(((BigInteger) mar.getTop()).intValue()).isBetween(2090, 2105);   // 37 mm
+            assertThat(((BigInteger) mar.getLeft()).intValue()).isBetween(1580, 1595);  // 28 mm
+            assertThat(sect.getDocGrid().getLinePitch()).isEqualTo(BigInteger.valueOf(580));
+            List<String> texts = new ArrayList<>();
+            for (XWPFParagraph p : doc.getParagraphs()) {
+                texts.add(p.getText());
+            }
+            String all = String.join("\n", texts);
+            assertInOrder(all, "高平市发展改革和科技局文件", "高发改发〔2025〕85号", letter.title());
+            assertInOrder(all, headings.toArray(String[]::new));
+            XWPFParagraph mark = doc.getParagraphs().stream().filter(p -> p.getText().endsWith("文件")).findFirst()
+                    .orElseThrow();
+            assertThat(mark.getRuns().get(0).getColor()).isEqualTo("FF0000");
+            XWPFParagraph heading1 = doc.getParagraphs().stream().filter(p -> p.getText().startsWith("一、"))
+                    .findFirst().orElseThrow();
+            assertThat(heading1.getRuns().get(0).getFontFamily(org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange.eastAsia))
+                    .isEqualTo(FontRoles.load().family(FontRoles.Role.HEITI));
+            assertThat(doc.getEvenAndOddHeadings()).isTrue();
+            List<XWPFFooter> footers = doc.getFooterList();
+            assertThat(footers).hasSize(2);
+            assertThat(footers).allSatisfy(f -> assertThat(f._getHdrFtr().xmlText()).contains("PAGE").contains("— "));
+        }
+    }
+
+    @Test
+    void ofdHasTheSamePagesAndText() throws Exception {
+        ByteArrayOutputStream pdfOut = new ByteArrayOutputStream();
+        renderer.render(letter, ReplyRenderer.Format.PDF, pdfOut);
+        int pdfPages;
+        try (PDDocument pdf = Loader.loadPDF(pdfOut.toByteArray())) {
+            pdfPages = pdf.getNumberOfPages();
+        }
+        Path ofd = Files.createDirectories(Path.of("target", "rendered")).resolve("seed.ofd");
+        try (var out = Files.newOutputStream(ofd)) {
+            renderer.render(letter, ReplyRenderer.Format.OFD, out);
+        }
+        try (OFDReader reader = new OFDReader(ofd)) {
+            assertThat(reader.getNumberOfPages()).isEqualTo(pdfPages);
+            String text = String.join("", new ContentExtractor(reader).extractAll()).replaceAll("\\s+", "");
+            assertInOrder(text, "高平市发展改革和科技局文件", "高发改发〔2025〕85号", "九三学社高平市支社：",
+                    "二、下一步工作打算", "2025年8月27日");
+        }
+    }
+
+    @Test
+    void theCommandLineRendersAndRefusesBadArguments(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path seed = Files.writeString(dir.resolve("seed.txt"),
+                ReplyExtractionAccuracyTests.read("/letters/seed-gaoping-2025-85.txt"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ReplyCommand cmd = new ReplyCommand(new java.io.PrintStream(new ByteArrayOutputStream()),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        Path pdf = dir.resolve("seed.pdf");
+        assertThat(cmd.run(List.of("render", seed.toString(), "--format", "pdf", "--out", pdf.toString())))
+                .isEqualTo(ReplyCommand.OK);
+        assertThat(Files.readAllBytes(pdf)).startsWith("%PDF".getBytes());
+        assertThat(cmd.run(List.of("render", seed.toString(), "--format", "rtf", "--out", pdf.toString())))
+                .isEqualTo(ReplyCommand.FAILED);
+        assertThat(cmd.run(List.of("render", dir.resolve("none.txt").toString(), "--format", "pdf", "--out",
+                dir.resolve("none.pdf").toString()))).isEqualTo(ReplyCommand.FAILED);
+        assertThat(dir.resolve("none.pdf")).doesNotExist();
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("docx、pdf 或 ofd").contains("无法读取");
+    }
+
+    private static void assertInOrder(String text, String... parts) {
+        int at = 0;
+        for (String part : parts) {
+            int found = text.indexOf(part, at);
+            assertThat(found).as("“%s” after position %d", part, at).isGreaterThanOrEqualTo(0);
+            at = found + part.length();
+        }
+    }
+}
