@@ -28,8 +28,11 @@ import org.ronghe.document.FontRoles.Role;
  * Writes a {@link ReplyLetter} as a Word document (DOCX, Apache POI) that keeps the GB/T 9704-2012 layout when
  * edited: A4 with the standard margins, a 22-line × 28-character document grid, red letterhead and red rule under
  * the document number, headings in 黑体 and 楷体, body in 仿宋 with a two-character indent, and page numbers
- * "— 1 —" in separate odd (right) and even (left) footers. Font names are the family names of the configured
- * {@link FontRoles}, so the document looks the same as the PDF where those fonts are installed.
+ * "— 1 —" in separate odd (right) and even (left) footers.
+ *
+ * <p>The document names the fonts Chinese offices have in Word and WPS: 方正小标宋简体, 仿宋_GB2312, 黑体,
+ * 楷体_GB2312 and 宋体 (override with {@code -Dronghe.docx-font.<role>=name}, roles as in {@link FontRoles}); where
+ * they are missing the word processor substitutes its own.
  */
 public final class DocxReplyWriter {
 
@@ -38,11 +41,8 @@ public final class DocxReplyWriter {
     }
     private static final int LINE_PITCH_TWIPS = (int) Math.round(Gbt9704Layout.PITCH / 25.4 * 1440);
 
-    private final FontRoles fonts;
-
-    /** @param fonts the fonts whose family names the document asks for */
-    public DocxReplyWriter(FontRoles fonts) {
-        this.fonts = fonts;
+    /** Creates the writer; it needs no font files, only names. */
+    public DocxReplyWriter() {
     }
 
     /**
@@ -59,7 +59,7 @@ public final class DocxReplyWriter {
             }
             XWPFParagraph mark = paragraph(doc, ParagraphAlignment.CENTER);
             spacing(mark, (int) twips(35), 0, true);
-            run(mark, Role.XIAOBIAOSONG, 36, "FF0000", letter.issuerMark());
+            run(mark, Role.XIAOBIAOSONG, Gbt9704Layout.letterheadPt(letter.issuerMark()), "FF0000", letter.issuerMark());
             XWPFParagraph number = paragraph(doc, ParagraphAlignment.CENTER);
             spacing(number, 2 * LINE_PITCH_TWIPS, 0, false);
             run(number, Role.FANGSONG, Gbt9704Layout.BODY_PT, null,
@@ -174,10 +174,10 @@ public final class DocxReplyWriter {
         mar.setFooter(BigInteger.valueOf(twips(22)));
         mar.setHeader(BigInteger.valueOf(twips(15)));
         CTDocGrid grid = sect.isSetDocGrid() ? sect.getDocGrid() : sect.addNewDocGrid();
-        grid.setType(STDocGrid.LINES_AND_CHARS);
+        // a line grid of 22 lines; characters are not snapped to a character grid, which word processors interpret
+        // differently (LibreOffice spreads them), and 16 pt text in the 156 mm type area gives the 28 per line
+        grid.setType(STDocGrid.LINES);
         grid.setLinePitch(BigInteger.valueOf(LINE_PITCH_TWIPS));
-        // 28 characters per line: pitch 156 mm / 28 = 15.79 pt against a 16 pt font, in 1/4096 pt
-        grid.setCharSpace(BigInteger.valueOf(Math.round((Gbt9704Layout.CELL / Gbt9704Layout.MM_PER_PT - 16) * 4096)));
     }
 
     private static XWPFParagraph paragraph(XWPFDocument doc, ParagraphAlignment alignment) {
@@ -202,14 +202,18 @@ public final class DocxReplyWriter {
 
     private static void indentChars(XWPFParagraph p, int firstLineChars100, int leftChars100, int rightChars100) {
         CTInd ind = p.getCTP().getPPr().isSetInd() ? p.getCTP().getPPr().getInd() : p.getCTP().getPPr().addNewInd();
+        // characters for Word and WPS, and the same in twips (16 pt = 320 twips a character) for others
         if (firstLineChars100 > 0) {
             ind.setFirstLineChars(BigInteger.valueOf(firstLineChars100));
+            ind.setFirstLine(BigInteger.valueOf(firstLineChars100 * 320L / 100));
         }
         if (leftChars100 > 0) {
             ind.setLeftChars(BigInteger.valueOf(leftChars100));
+            ind.setLeft(BigInteger.valueOf(leftChars100 * 320L / 100));
         }
         if (rightChars100 > 0) {
             ind.setRightChars(BigInteger.valueOf(rightChars100));
+            ind.setRight(BigInteger.valueOf(rightChars100 * 320L / 100));
         }
     }
 
@@ -228,8 +232,23 @@ public final class DocxReplyWriter {
         r.setText(text);
     }
 
+    /**
+     * @param role a typeface role
+     * @return the font name the document asks for
+     */
+    static String family(Role role) {
+        String standard = switch (role) {
+            case XIAOBIAOSONG -> "方正小标宋简体";
+            case FANGSONG -> "仿宋_GB2312";
+            case HEITI, FALLBACK -> "黑体";
+            case KAITI -> "楷体_GB2312";
+            case SONGTI -> "宋体";
+        };
+        return System.getProperty("ronghe.docx-font." + role.name().toLowerCase(java.util.Locale.ROOT), standard);
+    }
+
     private void style(XWPFRun r, Role role, double sizePt, String color) {
-        String family = fonts.family(role);
+        String family = family(role);
         r.setFontFamily(family, XWPFRun.FontCharRange.eastAsia);
         r.setFontFamily(family, XWPFRun.FontCharRange.ascii);
         r.setFontFamily(family, XWPFRun.FontCharRange.hAnsi);

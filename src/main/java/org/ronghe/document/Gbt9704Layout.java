@@ -106,8 +106,7 @@ public final class Gbt9704Layout {
             place(LEFT + TYPE_W - width(Role.HEITI, letter.category() + "类", BODY_PT), TOP + 6, Role.HEITI, BODY_PT,
                     BLACK, letter.category() + "类");
         }
-        double markPt = Math.min(36, TYPE_W / (MM_PER_PT * Math.max(1, letter.issuerMark().codePointCount(0,
-                letter.issuerMark().length())) * 1.02));
+        double markPt = letterheadPt(letter.issuerMark());
         double markBaseline = TOP + 35 + markPt * MM_PER_PT * 0.88;
         centred(markBaseline, Role.XIAOBIAOSONG, markPt, RED, letter.issuerMark());
         double y = markBaseline + 2 * PITCH;
@@ -117,11 +116,14 @@ public final class Gbt9704Layout {
         double ruleY = y + 4;
         rules.add(new Rule(LEFT, ruleY, LEFT + TYPE_W, ruleY, 0.5, RED));
         double titleBaseline = ruleY + 2 * PITCH - 1;
+        double lastTitleBaseline = titleBaseline;
         for (String titleLine : wrap(Role.XIAOBIAOSONG, TITLE_PT, letter.title(), TYPE_W, 0)) {
             centred(titleBaseline, Role.XIAOBIAOSONG, TITLE_PT, BLACK, titleLine);
+            lastTitleBaseline = titleBaseline;
             titleBaseline += TITLE_PT * MM_PER_PT * 1.5;
         }
-        line = (int) Math.ceil((titleBaseline - TOP) / PITCH) + 1;
+        // the addressee one (empty) line below the title's last line
+        line = (int) Math.floor((lastTitleBaseline - TOP) / PITCH) + 2;
         bodyLine(Role.FANGSONG, letter.addressee() + "：", 0);
         for (ReplyLetter.Paragraph p : letter.paragraphs()) {
             paragraph(p);
@@ -140,6 +142,18 @@ public final class Gbt9704Layout {
         }
         pageNumbers();
         return List.copyOf(pages);
+    }
+
+    /**
+     * Size of the letterhead: as large as 36 pt while it fits on one line of the type area (GB/T 9704-2012 7.2.3
+     * leaves the size to the issuer, "以醒目、美观、庄重为原则").
+     *
+     * @param mark the letterhead text
+     * @return size in points
+     */
+    public static double letterheadPt(String mark) {
+        int chars = Math.max(1, mark.codePointCount(0, mark.length()));
+        return Math.min(36, Math.floor(TYPE_W / (MM_PER_PT * chars * 1.04)));
     }
 
     private void paragraph(ReplyLetter.Paragraph p) {

@@ -48,7 +48,7 @@ public final class ReplyRenderer {
      */
     public void render(ReplyLetter letter, Format format, OutputStream out) throws IOException {
         switch (format) {
-            case DOCX -> new DocxReplyWriter(fonts).write(letter, out);
+            case DOCX -> new DocxReplyWriter().write(letter, out);
             case PDF -> new PdfReplyWriter(fonts).write(layout(letter), letter.title(), out);
             case OFD -> new OfdReplyWriter(fonts).write(layout(letter), out);
         }
