@@ -6,6 +6,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.ofdrw.font.Font;
 import org.ofdrw.layout.OFDDoc;
 import org.ofdrw.layout.PageLayout;
@@ -19,7 +23,7 @@ import org.ronghe.document.FontRoles.Role;
 /**
  * Writes laid-out pages ({@link Gbt9704Layout}) as OFD (GB/T 33190-2016, the national format for electronic
  * official documents) with ofdrw: every text run and rule is placed absolutely where the layout put it, and the
- * fonts are embedded in the package.
+ * fonts are embedded in the package as subsets of the characters used (Apache FontBox's subsetter).
  */
 public final class OfdReplyWriter {
 
@@ -39,11 +43,38 @@ public final class OfdReplyWriter {
      * @throws IOException if writing fails
      */
     public void write(List<Gbt9704Layout.Page> pages, OutputStream out) throws IOException {
-        Map<Role, Font> ofdFonts = new EnumMap<>(Role.class);
-        for (Role role : Role.values()) {
-            String family = fonts.family(role);
-            ofdFonts.put(role, new Font(family, family, fonts.file(role).toPath()));
+        Map<Role, java.util.Set<Integer>> used = new EnumMap<>(Role.class);
+        for (Gbt9704Layout.Page page : pages) {
+            for (Gbt9704Layout.Text t : page.texts()) {
+                t.text().codePoints().forEach(cp -> used.computeIfAbsent(t.role(), r -> new java.util.TreeSet<>()).add(cp));
+            }
         }
+        Path dir = Files.createTempDirectory("ronghe-ofd-fonts");
+        try {
+            Map<Role, Font> ofdFonts = new EnumMap<>(Role.class);
+            for (Map.Entry<Role, java.util.Set<Integer>> e : used.entrySet()) {
+                Path subset = dir.resolve(e.getKey().name().toLowerCase(java.util.Locale.ROOT) + ".ttf");
+                try (OutputStream fontOut = Files.newOutputStream(subset)) {
+                    TTFSubsetter subsetter = new TTFSubsetter(fonts.font(e.getKey()));
+                    e.getValue().forEach(subsetter::add);
+                    subsetter.writeToStream(fontOut);
+                }
+                String family = fonts.family(e.getKey());
+                ofdFonts.put(e.getKey(), new Font(family, family, subset));
+            }
+            writePages(pages, ofdFonts, out);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private void writePages(List<Gbt9704Layout.Page> pages, Map<Role, Font> ofdFonts, OutputStream out)
+            throws IOException {
         try (OFDDoc doc = new OFDDoc(out)) {
             PageLayout a4 = PageLayout.A4();
             a4.setMargin(0d);
