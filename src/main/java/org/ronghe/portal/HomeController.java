@@ -19,7 +19,7 @@ class HomeController {
     /** Modules announced in the navigation, with what each will do (shown until the module lands). */
     static final Map<String, String[]> UPCOMING = Map.of(
             "proposals", new String[] {"提案办理", "政协提案与人大建议的提交、立案、交办、办理、答复、满意度测评与公开。"},
-            "documents", new String[] {"公文", "按 GB/T 9704-2012 版式生成答复函（DOCX、PDF、OFD），导入既有复函并提取要素。"},
+            "replies", new String[] {"公文", "导入既有答复函并提取要素；按 GB/T 9704-2012 版式生成 DOCX、PDF、OFD。"},
             "tasks", new String[] {"重点任务", "年度重点任务与答复承诺事项的分解、督办和进展报告。"},
             "indicators", new String[] {"指标", "城镇化率等指标的目标、历史数据与同比、百分点变化。"},
             "land", new String[] {"土地流转", "土地流转服务平台：地块、供需发布与匹配、示范文本合同、备案与审查、租金。"});
@@ -37,12 +37,12 @@ class HomeController {
         regions.find(county.code() + "000000").ifPresent(c -> model.addAttribute("county", c));
         model.addAttribute("townships", regions.children(county.code() + "000000"));
         model.addAttribute("villageCount", regions.count(county.code(), RegionLevel.VILLAGE));
-        model.addAttribute("modules", List.of("proposals", "documents", "tasks", "indicators", "land"));
+        model.addAttribute("modules", List.of("proposals", "replies", "tasks", "indicators", "land"));
         model.addAttribute("upcoming", UPCOMING);
         return "portal/home";
     }
 
-    @GetMapping("/{module:proposals|documents|tasks|indicators|land}")
+    @GetMapping("/{module:proposals|tasks|indicators|land}")
     String upcoming(@PathVariable String module, Model model) {
         String[] text = UPCOMING.get(module);
         if (text == null) {
