@@ -703,7 +703,7 @@ public final class ReplyExtractor {
                     continue;
                 }
                 boolean continuation = before.matches(".*(?:增加至|增加到|提高到|提高至|提升至|提升到|达到|至|到)$");
-                String period = lastPeriod(s, clause, m.start());
+                String period = clausePeriod(s, clause, m.start());
                 if (period == null && !continuation) {
                     period = lastPeriod(s, sentenceStart, m.start());
                 }
@@ -728,7 +728,23 @@ public final class ReplyExtractor {
             return List.copyOf(out);
         }
 
+        /**
+         * The last period expression in {@code [from, to)}, except one that starts a range ({@code 从2018年的…}),
+         * which belongs to the figure right after it only.
+         */
         private static String lastPeriod(String s, int from, int to) {
+            String period = null;
+            Matcher pm = PERIOD.matcher(s).region(from, to);
+            while (pm.find()) {
+                boolean rangeStart = pm.start() > 0 && "从由".indexOf(s.charAt(pm.start() - 1)) >= 0;
+                if (!rangeStart) {
+                    period = tight(pm.group());
+                }
+            }
+            return period;
+        }
+
+        private static String clausePeriod(String s, int from, int to) {
             String period = null;
             Matcher pm = PERIOD.matcher(s).region(from, to);
             while (pm.find()) {
