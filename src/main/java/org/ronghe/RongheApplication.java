@@ -26,6 +26,7 @@ public class RongheApplication {
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("reply")) {
+            System.setProperty("logback.configurationFile", "cli-logback.xml");
             System.exit(new ReplyCommand(System.out, System.err).run(Arrays.asList(args).subList(1, args.length)));
         }
         SpringApplication.run(RongheApplication.class, args);

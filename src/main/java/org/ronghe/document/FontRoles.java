@@ -104,17 +104,27 @@ public final class FontRoles {
     /**
      * @param role a role
      * @param codePoint a character
-     * @return the role whose font draws the character: the role itself, or {@link Role#FALLBACK}
+     * @return the role whose font draws the character: the role itself, {@link Role#SONGTI} or
+     *         {@link Role#FALLBACK}; {@code null} if no font has it
      */
     Role drawing(Role role, int codePoint) {
         if (Character.isWhitespace(codePoint) || has(role, codePoint)) {
             return role;
         }
-        // 仿宋 and 楷体 fonts of Big5 origin lack simplified characters: the 宋 of the letterhead is the closer face
+        // 仿宋 and 楷体 fonts of Big5 origin lack simplified characters, the 黑体 font lacks Latin letters: the 宋 of
+        // the letterhead is the closer face
         if (role != Role.SONGTI && has(Role.SONGTI, codePoint)) {
             return Role.SONGTI;
         }
-        return Role.FALLBACK;
+        return has(Role.FALLBACK, codePoint) ? Role.FALLBACK : null;
+    }
+
+    /**
+     * @param codePoint a character
+     * @return whether any configured font can draw it
+     */
+    boolean canDraw(int codePoint) {
+        return Character.isWhitespace(codePoint) || has(Role.SONGTI, codePoint) || has(Role.FALLBACK, codePoint);
     }
 
     private boolean has(Role role, int codePoint) {
@@ -130,6 +140,9 @@ public final class FontRoles {
      */
     double advanceMm(Role role, int codePoint, double sizePt) {
         Role r = drawing(role, codePoint);
+        if (r == null) {
+            return sizePt * Gbt9704Layout.MM_PER_PT;
+        }
         try {
             TrueTypeFont f = fonts.get(r);
             int gid = f.getUnicodeCmapLookup().getGlyphId(codePoint);

@@ -101,10 +101,11 @@ public final class Gbt9704Layout {
      * @return the pages, each with its page number
      */
     public List<Page> layout(ReplyLetter letter) {
+        letter = drawable(letter);
         newPage();
         if (letter.category() != null) {
-            place(LEFT + TYPE_W - width(Role.HEITI, letter.category() + "类", BODY_PT), TOP + 6, Role.HEITI, BODY_PT,
-                    BLACK, letter.category() + "类");
+            run(LEFT + TYPE_W - width(Role.HEITI, letter.category() + "类", BODY_PT), TOP + 6, Role.HEITI,
+                    letter.category() + "类", BODY_PT, 0);
         }
         double markPt = letterheadPt(letter.issuerMark());
         double markBaseline = TOP + 35 + markPt * MM_PER_PT * 0.88;
@@ -124,7 +125,9 @@ public final class Gbt9704Layout {
         }
         // the addressee one (empty) line below the title's last line
         line = (int) Math.floor((lastTitleBaseline - TOP) / PITCH) + 2;
-        bodyLine(Role.FANGSONG, letter.addressee() + "：", 0);
+        if (!letter.addressee().isBlank()) {
+            bodyLine(Role.FANGSONG, letter.addressee() + "：", 0);
+        }
         for (ReplyLetter.Paragraph p : letter.paragraphs()) {
             paragraph(p);
         }
@@ -156,7 +159,36 @@ public final class Gbt9704Layout {
         return Math.min(36, Math.floor(TYPE_W / (MM_PER_PT * chars * 1.04)));
     }
 
+    /**
+     * Replaces characters no configured font has (emoji, rare extension characters) by 〓 (GB 2312's geta mark,
+     * the customary stand-in for a missing character), so every character drawn has a glyph.
+     */
+    private ReplyLetter drawable(ReplyLetter l) {
+        return new ReplyLetter(drawable(l.issuerMark()), drawable(l.docNumber()), drawable(l.category()),
+                drawable(l.title()), drawable(l.addressee()), l.paragraphs().stream()
+                .map(p -> new ReplyLetter.Paragraph(p.kind(), drawable(p.heading()), drawable(p.text()))).toList(),
+                drawable(l.signatureOrg()), l.date(), drawable(l.note()), l.copyTo().stream().map(this::drawable).toList());
+    }
+
+    private String drawable(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (fonts.canDraw(cp)) {
+                sb.appendCodePoint(cp);
+            } else if (!Character.isISOControl(cp)) {
+                sb.append('〓');
+            }
+        });
+        return sb.toString();
+    }
+
     private void paragraph(ReplyLetter.Paragraph p) {
+        if (p.text().equals("此致")) {
+            ensureLines(2); // 此致 stays on the page of its 敬礼
+        }
         double indent = p.kind() == ReplyLetter.Kind.FLUSH_LEFT ? 0 : 2 * CELL;
         Role headRole = switch (p.kind()) {
             case HEADING_1 -> Role.HEITI;
@@ -280,10 +312,6 @@ public final class Gbt9704Layout {
     private void placeChar(double x, double baseline, Role drawing, double sizePt, int color, String ch, double cell) {
         double natural = fonts.advanceMm(drawing, ch.codePointAt(0), sizePt);
         texts.add(new Text(x + (cell - natural) / 2, baseline, drawing, sizePt, color, ch, 0));
-    }
-
-    private void place(double x, double baseline, Role role, double sizePt, int color, String text) {
-        texts.add(new Text(x, baseline, role, sizePt, color, text, 0));
     }
 
     private void centred(double baseline, Role role, double sizePt, int color, String text) {

@@ -82,7 +82,11 @@ public final class LetterReader {
                 throw new UnreadableLetterException("不支持的文件类型（支持 .txt、.docx、.pdf、.html）");
             }
         } catch (IOException | RuntimeException e) {
-            throw new UnreadableLetterException("文件已损坏或格式不符：" + e.getClass().getSimpleName());
+            if (e.getClass().getSimpleName().equals("InvalidPasswordException")) {
+                throw new UnreadableLetterException("PDF 已加密，无法读取其文字");
+            }
+            String kind = name.endsWith(".docx") ? "Word（.docx）" : name.endsWith(".pdf") ? "PDF" : "网页";
+            throw new UnreadableLetterException("文件已损坏，或不是有效的" + kind + "文件");
         }
         if (text.isBlank()) {
             throw new UnreadableLetterException(name.endsWith(".pdf") ? "PDF 没有文字层（可能是扫描件）" : "文件中没有文字");

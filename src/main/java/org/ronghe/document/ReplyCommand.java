@@ -96,24 +96,48 @@ public final class ReplyCommand {
             err.println(USAGE);
             return FAILED;
         }
+        Path target = Path.of(outFile).toAbsolutePath();
+        if (java.nio.file.Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && !java.nio.file.Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            err.println(file + ": 输出路径 " + outFile + " 已存在且不是普通文件（目录、设备或链接），未写入");
+            return FAILED;
+        }
+        if (target.getParent() == null || !java.nio.file.Files.isDirectory(target.getParent())) {
+            err.println(file + ": 输出目录不存在：" + target.getParent());
+            return FAILED;
+        }
+        Path temp = null;
         try {
             ReplyRenderer.Format f = ReplyRenderer.Format.parse(format);
             String text = new LetterReader().read(Path.of(file));
             ReplyLetter letter = ReplyLetters.fromText(text, new ReplyExtractor().extract(text));
-            Path target = Path.of(outFile);
-            Path temp = java.nio.file.Files.createTempFile(target.toAbsolutePath().getParent(), ".render", ".tmp");
+            temp = java.nio.file.Files.createTempFile(target.getParent(), ".ronghe-render", ".tmp");
             try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(temp)) {
                 new ReplyRenderer(FontRoles.load()).render(letter, f, out);
-            } catch (java.io.IOException | RuntimeException e) {
-                java.nio.file.Files.deleteIfExists(temp);
-                throw e;
+            }
+            try {
+                java.nio.file.Files.setPosixFilePermissions(temp,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep the default permissions
             }
             java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
             return OK;
         } catch (UnreadableLetterException | IllegalArgumentException e) {
             err.println(file + ": " + e.getMessage());
+        } catch (java.nio.file.AccessDeniedException e) {
+            err.println(file + ": 无法写入 " + outFile + "（没有权限）");
         } catch (java.io.IOException | RuntimeException e) {
-            err.println(file + ": 无法生成（" + e.getMessage() + "）");
+            err.println(file + ": 无法生成公文（" + ReplyRenderer.reason(e) + "）");
+        } finally {
+            if (temp != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(temp);
+                } catch (java.io.IOException e) {
+                    // nothing more to do
+                }
+            }
         }
         return FAILED;
     }

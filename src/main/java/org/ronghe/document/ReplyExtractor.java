@@ -64,7 +64,8 @@ public final class ReplyExtractor {
     private static final Pattern FIGURE = Pattern.compile(
             "(?<![\\d.])(?<value>\\d+(?:\\.\\d+)?)\\s*(?<unit>个百分点|%|‰|亿元|万元|元|万人次|人次|万人|人|万m²|万m2|万平方米|"
                     + "平方米|m²|㎡|平方公里|公里|千米|万亩|亩|个|家|所|处|座|条|项|户|吨|万吨|辆|倍|台|套|名|间|张|千瓦|万千瓦|兆瓦)");
-    private static final Pattern CHANGE_VERB = Pattern.compile("(?:同比|环比|年均|平均|比上年(?:末|同期)?|较上年(?:末|同期)?)?(?:增长|提高|下降|降低|减少|增加|上升|回落)了?$");
+    private static final Pattern CHANGE_VERB = Pattern.compile("(?:同比|环比|年均|平均|(?:比|较)(?:上年|去年|(?:19|20)\\d{2}年)(?:末|底|同期)?)?"
+            + "(?:增长|提高|下降|降低|减少|增加|上升|回落)了?$");
     private static final java.util.Set<String> MEASURE_WORDS = java.util.Set.of(
             "个", "家", "所", "处", "座", "条", "项", "户", "名", "间", "张", "台", "套", "辆");
     private static final Pattern NAME_VERB = Pattern.compile(
@@ -263,6 +264,12 @@ public final class ReplyExtractor {
                         continue;
                     }
                     Span span = t.compactSpan(m.start(), m.end());
+                    int bracket = t.fromCompact(m.start("year"));
+                    int lineBreak = t.folded.lastIndexOf('\n', bracket);
+                    if (lineBreak >= span.start()) {
+                        span = new Span(lineBreak + 1 + (t.folded.substring(lineBreak + 1).length()
+                                - t.folded.substring(lineBreak + 1).stripLeading().length()), span.end());
+                    }
                     LetterText.Line lastLine = t.lines.get(lineAt(span.end() - 1));
                     String after = t.folded.substring(span.end(), lastLine.end());
                     Matcher cat = Pattern.compile("^\\s*[(（]?([ABCD])类?[)）]?\\s*$").matcher(after);
@@ -281,7 +288,7 @@ public final class ReplyExtractor {
 
         private String category(int headerEnd, int titleLine) {
             Pattern labelled = Pattern.compile("^(?:办理结果)?(?:类别|分类|答复类别|办理类别)[:：]?\\s*([ABCD])类?$");
-            Pattern bare = Pattern.compile("^[(（]?([ABCD])[)）]?类?$");
+            Pattern bare = Pattern.compile("^[(（]?([ABCD])类?[)）]?$");
             Pattern inTitle = Pattern.compile("[(（]([ABCD])类?[)）]");
             for (int i = 0; i < t.lines.size(); i++) {
                 LetterText.Line line = t.lines.get(i);
@@ -390,11 +397,11 @@ public final class ReplyExtractor {
         // ---- labelled lines -------------------------------------------------------------------------------
 
         private String signer() {
-            Pattern p = Pattern.compile("^(?:签\\s*发\\s*人|签\\s*发|领\\s*导\\s*签\\s*字|签\\s*批\\s*人)\\s*[:：]\\s*(.*)$");
+            Pattern p = Pattern.compile("(?:^|\\s)(?:签\\s*发\\s*人|签\\s*发|领\\s*导\\s*签\\s*字|签\\s*批\\s*人)\\s*[:：]\\s*(.*)$");
             for (int i = 0; i < t.lines.size(); i++) {
                 LetterText.Line line = t.lines.get(i);
                 Matcher m = p.matcher(line.text());
-                if (!chromeLine[i] && m.matches()) {
+                if (!chromeLine[i] && m.find()) {
                     String name = m.group(1).strip();
                     if (name.isEmpty() || !name.matches("[" + "\\p{IsHan}" + "·\\s、，,]{2,30}")) {
                         return null;
@@ -416,12 +423,25 @@ public final class ReplyExtractor {
             for (int i = 0; i < t.lines.size(); i++) {
                 LetterText.Line line = t.lines.get(i);
                 Matcher m = HANDLER_LABEL.matcher(line.text());
-                if (chromeLine[i] || !m.find() || line.text().substring(0, m.start()).strip().length() > 0) {
+                if (chromeLine[i] || !m.find()
+                        || !line.text().substring(0, m.start()).strip().matches("[(（]?|.*[；;，,\\s]")) {
                     continue;
                 }
                 String rest = line.text().substring(m.end());
-                Matcher stop = Pattern.compile("联\\s*系\\s*电\\s*话|电\\s*话|[\\d(（]").matcher(rest);
+                Matcher stop = Pattern.compile("联\\s*系\\s*电\\s*话|电\\s*话|[\\d(（)）；;]").matcher(rest);
                 String namesPart = stop.find() ? rest.substring(0, stop.start()) : rest;
+                String[] tokens = namesPart.strip().split("[\\s、，,]+");
+                if (tokens.length >= 2 && tokens.length <= 4
+                        && java.util.Arrays.stream(tokens).allMatch(tk -> tk.matches("\\p{IsHan}"))) {
+                    // one name written with spaces between its characters: 李  强
+                    int a = line.text().indexOf(tokens[0], m.end());
+                    int b = line.text().indexOf(tokens[tokens.length - 1], a) + 1;
+                    names.add(String.join("", tokens));
+                    if (first == null) {
+                        first = new Span(line.start() + a, line.start() + b);
+                    }
+                    continue;
+                }
                 Matcher name = Pattern.compile("[\\p{IsHan}·]{2,5}").matcher(namesPart);
                 while (name.find()) {
                     String n = name.group();
@@ -620,10 +640,27 @@ public final class ReplyExtractor {
             List<Commitment> marked = new ArrayList<>();
             for (Commitment c : sentences(body, false)) {
                 if (c.text().contains("下一步") || c.text().contains("下步")) {
-                    marked.add(c);
+                    List<Commitment> items = c.text().matches(".*[:：]$") ? itemsAfter(c.span().end(), to) : List.of();
+                    marked.addAll(items.isEmpty() ? List.of(c) : items);
                 }
             }
             return marked.isEmpty() ? null : List.copyOf(marked);
+        }
+
+        /** Numbered lines right after an announcement such as {@code 下步，我局将：}. */
+        private List<Commitment> itemsAfter(int offset, int toLine) {
+            List<Commitment> items = new ArrayList<>();
+            for (int i = lineAt(offset) + 1; i < toLine && i < t.lines.size(); i++) {
+                LetterText.Line line = t.lines.get(i);
+                if (line.start() < offset) {
+                    continue;
+                }
+                if (!HEADING.matcher(line.text()).matches()) {
+                    break;
+                }
+                items.add(new Commitment(null, t.value(new Span(line.start(), line.end())), new Span(line.start(), line.end())));
+            }
+            return items;
         }
 
         private Section findNextSteps(List<Section> sections) {
@@ -695,9 +732,9 @@ public final class ReplyExtractor {
                 Matcher verb = CHANGE_VERB.matcher(before);
                 boolean rate = unit.equals("%") || unit.equals("个百分点") || unit.equals("倍");
                 if (rate && verb.find() && last != null && last.change() == null
-                        && before.substring(0, verb.start()).replaceAll("^(?:比上年(?:末|同期)?|较上年(?:末|同期)?|同比|环比)", "")
-                        .isEmpty()) {
-                    String change = verb.group().replaceFirst("^(?:比上年(?:末|同期)?|较上年(?:末|同期)?)", "") + number + unit;
+                        && before.substring(0, verb.start()).isEmpty()) {
+                    String change = verb.group().replaceFirst("^(?:比|较)(?:上年|去年|(?:19|20)\\d{2}年)(?:末|底|同期)?", "")
+                            + number + unit;
                     last = new Indicator(last.name(), last.value(), last.unit(), last.period(), change, last.span());
                     out.set(out.size() - 1, last);
                     continue;
@@ -736,7 +773,7 @@ public final class ReplyExtractor {
             String period = null;
             Matcher pm = PERIOD.matcher(s).region(from, to);
             while (pm.find()) {
-                boolean rangeStart = pm.start() > 0 && "从由".indexOf(s.charAt(pm.start() - 1)) >= 0;
+                boolean rangeStart = pm.start() > 0 && "从由比较".indexOf(s.charAt(pm.start() - 1)) >= 0;
                 if (!rangeStart) {
                     period = tight(pm.group());
                 }
@@ -748,7 +785,9 @@ public final class ReplyExtractor {
             String period = null;
             Matcher pm = PERIOD.matcher(s).region(from, to);
             while (pm.find()) {
-                period = tight(pm.group());
+                if (pm.start() == 0 || "比较".indexOf(s.charAt(pm.start() - 1)) < 0) {
+                    period = tight(pm.group());
+                }
             }
             return period;
         }

@@ -42,6 +42,13 @@ public final class ReplyLetters {
         }
         StringBuilder title = new StringBuilder();
         for (int i = firstTitleLine; i < addresseeLine; i++) {
+            String tight = t.lines.get(i).tight();
+            boolean otherPart = i > titleLine && (tight.contains(":") || tight.endsWith("文件")
+                    || holdsField(t, i, extracted, "docNumber", "category", "signer", "issuerMark")
+                    || tight.length() > 40);
+            if (otherPart) {
+                break;
+            }
             title.append(original(t, i));
         }
         int end = t.lines.size();
@@ -52,6 +59,11 @@ public final class ReplyLetters {
             end = lineOf(t, extracted.spans().get("issuer").start());
         } else if (extracted.spans().containsKey("date")) {
             end = lineOf(t, extracted.spans().get("date").start());
+            // the signing organ above the date, when it is the issuer itself
+            if (end > addresseeLine + 1 && extracted.issuer() != null
+                    && t.lines.get(end - 1).tight().equals(extracted.issuer().replaceAll("\\s+", ""))) {
+                end--;
+            }
         }
         List<ReplyLetter.Paragraph> paragraphs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
@@ -89,6 +101,17 @@ public final class ReplyLetters {
                 extracted.addressee() == null ? "" : extracted.addressee(), List.copyOf(paragraphs), signature,
                 extracted.date() == null ? null : LocalDate.parse(extracted.date()), note,
                 extracted.copyTo() == null ? List.of() : extracted.copyTo());
+    }
+
+    private static boolean holdsField(LetterText t, int lineIndex, ExtractedReply r, String... fields) {
+        LetterText.Line line = t.lines.get(lineIndex);
+        for (String f : fields) {
+            Span s = r.spans().get(f);
+            if (s != null && s.start() < line.end() && s.end() > line.start()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String original(LetterText t, int lineIndex) {

@@ -33,6 +33,9 @@ public final class ReplyRenderer {
         }
     }
 
+    /** Longest letter rendered, in pages: a reply is a few pages; anything far longer is not a letter. */
+    public static final int MAX_PAGES = 200;
+
     private final FontRoles fonts;
 
     /** @param fonts the fonts to lay out and embed */
@@ -45,8 +48,12 @@ public final class ReplyRenderer {
      * @param format the format
      * @param out    where the document goes
      * @throws IOException if writing fails
+     * @throws IllegalArgumentException if the letter lays out to more than {@link #MAX_PAGES} pages
      */
     public void render(ReplyLetter letter, Format format, OutputStream out) throws IOException {
+        if (format == Format.DOCX && letter.paragraphs().size() > MAX_PAGES * 20) {
+            throw new IllegalArgumentException("答复函过长，请检查原文是否为答复函");
+        }
         switch (format) {
             case DOCX -> new DocxReplyWriter().write(letter, out);
             case PDF -> new PdfReplyWriter(fonts).write(layout(letter), letter.title(), out);
@@ -55,6 +62,21 @@ public final class ReplyRenderer {
     }
 
     private List<Gbt9704Layout.Page> layout(ReplyLetter letter) {
-        return new Gbt9704Layout(fonts).layout(letter);
+        List<Gbt9704Layout.Page> pages = new Gbt9704Layout(fonts).layout(letter);
+        if (pages.size() > MAX_PAGES) {
+            throw new IllegalArgumentException("答复函排版后超过 " + MAX_PAGES + " 页，请检查原文是否为答复函");
+        }
+        return pages;
+    }
+
+    /**
+     * @param e a failure while rendering
+     * @return a short Chinese reason for people (missing fonts name their Debian packages; other failures are not
+     *         shown in detail)
+     */
+    public static String reason(Exception e) {
+        String m = e.getMessage();
+        return m != null && m.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                ? m : "排版或写入失败";
     }
 }

@@ -52,7 +52,7 @@ class ReplyApiController {
     @Operation(summary = "导入答复函（一个或多个文件）",
             description = "multipart 字段 files：.txt/.docx/.pdf/.html。逐个文件提取要素并入库，每个文件整体成功或整体不写入；"
                     + "已导入过的（正文相同，或文号与发文机关相同）返回 DUPLICATE。全部失败时返回 400。")
-    ResponseEntity<List<Map<String, Object>>> importFiles(@AuthenticationPrincipal CurrentUser user,
+    ResponseEntity<?> importFiles(@AuthenticationPrincipal CurrentUser user,
                                                           @RequestParam(name = "files", required = false)
                                                           List<MultipartFile> files) throws IOException {
         if (files == null || files.isEmpty()) {
@@ -83,7 +83,15 @@ class ReplyApiController {
             }
             results.add(result);
         }
-        return anyStored ? ResponseEntity.ok(results) : ResponseEntity.badRequest().body(results);
+        if (anyStored) {
+            return ResponseEntity.ok(results);
+        }
+        org.springframework.http.ProblemDetail pd = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                org.springframework.http.HttpStatus.BAD_REQUEST, "没有文件导入成功，各文件的原因见 results");
+        pd.setTitle("答复函未能导入");
+        pd.setType(java.net.URI.create("urn:ronghe:problem:reply-import"));
+        pd.setProperty("results", results);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
     }
 
     @GetMapping("/api/replies")

@@ -55,12 +55,18 @@ public class ReplyImporter {
     public ImportOutcome importReply(String countyCode, ReplyImport in) {
         Clean c = validate(in);
         String hash = sha256(c.text);
+        Long departmentId = resolveUnit(countyCode, c).map(Department::id).orElse(null);
+        // the same letter: same text (whitespace aside, so a PDF copy of a Word letter matches), or the same 文号
+        // (whitespace and full-width forms aside) from the same issuer or the same handling unit
         Optional<Map<String, Object>> existing = jdbc.sql("""
                 select id, proposal_id, department_id from reply
                 where county_code = :county and (text_hash = :hash
-                      or (cast(:doc as varchar) is not null and doc_number = :doc and issuer = :issuer))
+                      or (cast(:doc as varchar) is not null
+                          and regexp_replace(normalize(doc_number, NFKC), '\\s', '', 'g') = :doc
+                          and (issuer = :issuer or department_id = :dept)))
                 order by id limit 1""")
-                .param("county", countyCode).param("hash", hash).param("doc", c.docNumber).param("issuer", c.issuer)
+                .param("county", countyCode).param("hash", hash).param("doc", c.docKey).param("issuer", c.issuer)
+                .param("dept", departmentId)
                 .query().listOfRows().stream().findFirst();
         if (existing.isPresent()) {
             Map<String, Object> row = existing.get();
@@ -80,13 +86,12 @@ public class ReplyImporter {
                 insert into proposal (county_code, kind, session_id, number, title, proposer_id)
                 values (:county, :kind, :session, :number, :title, :proposer)
                 on conflict (county_code, session_id, number) do update
-                    set title = coalesce(proposal.title, excluded.title),
-                        proposer_id = coalesce(proposal.proposer_id, excluded.proposer_id)
+                    set title = coalesce(excluded.title, proposal.title),
+                        proposer_id = coalesce(excluded.proposer_id, proposal.proposer_id)
                 returning id""")
                 .param("county", countyCode).param("kind", c.kind).param("session", sessionId)
                 .param("number", c.number).param("title", c.title).param("proposer", proposerId)
                 .query(Long.class).single();
-        Long departmentId = resolveUnit(countyCode, c).map(Department::id).orElse(null);
         long replyId = jdbc.sql("""
                 insert into reply (county_code, proposal_id, department_id, doc_number, issuer_mark, issuer,
                                    signature_org, addressee, category, signer, handlers, phone, reply_date, copy_to,
@@ -165,7 +170,8 @@ public class ReplyImporter {
         c.issuerMark = blankToNull(TextInput.line("issuerMark", "发文机关标志", in.issuerMark(), 100, false, problems));
         c.issuer = TextInput.line("issuer", "发文机关", in.issuer(), 100, true, problems);
         c.signatureOrg = blankToNull(TextInput.line("signatureOrg", "署名机关", in.signatureOrg(), 100, false, problems));
-        c.number = TextInput.line("proposalNumber", "提案号", in.proposalNumber(), 40, true, problems);
+        c.number = TextInput.line("proposalNumber", "提案号", in.proposalNumber(), 40, true, problems)
+                .replaceAll("\\s+", "");
         c.session = TextInput.line("session", "届次", in.session(), 100, true, problems);
         c.proposer = blankToNull(TextInput.line("proposer", "提案者", in.proposer(), 200, false, problems));
         c.title = blankToNull(TextInput.line("proposalTitle", "提案标题", in.proposalTitle(), 300, false, problems));
@@ -184,6 +190,9 @@ public class ReplyImporter {
         c.category = category.isEmpty() ? null : category;
         try {
             c.date = LocalDate.parse(in.date() == null ? "" : in.date().strip());
+            if (c.date.getYear() < 1949 || c.date.isAfter(LocalDate.now().plusYears(1))) {
+                problems.add(new FieldProblem("date", "成文日期不在合理范围内（1949 年至明年）"));
+            }
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem("date", "成文日期应为 yyyy-MM-dd，如 2025-08-27"));
         }
@@ -196,6 +205,8 @@ public class ReplyImporter {
             problems.add(new FieldProblem("letterText", "正文含有空字符"));
         }
         c.sourceFile = in.sourceFile() == null ? null : shorten(TextInput.clean(in.sourceFile()), 255);
+        c.docKey = c.docNumber == null ? null
+                : java.text.Normalizer.normalize(c.docNumber, java.text.Normalizer.Form.NFKC).replaceAll("\\s+", "");
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -223,10 +234,11 @@ public class ReplyImporter {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
+    /** Hash of a letter's text with all whitespace removed: the same letter read from DOCX, PDF or text matches. */
     static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.replace("\r\n", "\n").strip().getBytes(StandardCharsets.UTF_8)));
+                    .digest(text.replaceAll("\\s+", "").getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -235,6 +247,7 @@ public class ReplyImporter {
     /** Validated values. */
     private static final class Clean {
         String docNumber;
+        String docKey;
         String issuerMark;
         String issuer;
         String signatureOrg;

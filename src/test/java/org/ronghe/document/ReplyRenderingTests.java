@@ -155,6 +155,30 @@ class ReplyRenderingTests {
     }
 
     @Test
+    void everyTestLetterRendersInEveryFormatEvenWithCharactersNoFontHas() throws Exception {
+        for (Path letterFile : ReplyExtractionAccuracyTests.letters()) {
+            String text = Files.readString(letterFile) + "\n附：😀𠀀m² 测试";
+            ReplyLetter l = ReplyLetters.fromText(text, new ReplyExtractor().extract(text));
+            for (ReplyRenderer.Format f : ReplyRenderer.Format.values()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                renderer.render(l, f, out);
+                assertThat(out.size()).as(letterFile + " " + f).isGreaterThan(1000);
+            }
+        }
+    }
+
+    @Test
+    void aTitleDoesNotSwallowTheLinesAroundItAndTheSignatureIsNotRepeated() throws Exception {
+        String text = ReplyExtractionAccuracyTests.read("/letters/shared-sample-1.txt");
+        ReplyLetter l = ReplyLetters.fromText(text, new ReplyExtractor().extract(text));
+        assertThat(l.title()).isEqualTo("关于对政协十届三次会议第52号提案的答复");
+        assertThat(l.paragraphs()).extracting(ReplyLetter.Paragraph::text).doesNotContain("潼关县民政局");
+        String own7 = ReplyExtractionAccuracyTests.read("/letters/own-7-signer-on-number-line-bracketed-contact.txt");
+        assertThat(ReplyLetters.fromText(own7, new ReplyExtractor().extract(own7)).title())
+                .isEqualTo("关于市政协七届四次会议第TA0045号提案的答复");
+    }
+
+    @Test
     void theCommandLineRendersAndRefusesBadArguments(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path seed = Files.writeString(dir.resolve("seed.txt"),
                 ReplyExtractionAccuracyTests.read("/letters/seed-gaoping-2025-85.txt"));
@@ -170,6 +194,13 @@ class ReplyRenderingTests {
         assertThat(cmd.run(List.of("render", dir.resolve("none.txt").toString(), "--format", "pdf", "--out",
                 dir.resolve("none.pdf").toString()))).isEqualTo(ReplyCommand.FAILED);
         assertThat(dir.resolve("none.pdf")).doesNotExist();
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        assertThat(cmd.run(List.of("render", seed.toString(), "--format", "pdf", "--out", folder.toString())))
+                .isEqualTo(ReplyCommand.FAILED);
+        assertThat(folder).isDirectory();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("docx、pdf 或 ofd").contains("无法读取");
     }
 

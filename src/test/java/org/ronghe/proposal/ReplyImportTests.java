@@ -79,6 +79,25 @@ class ReplyImportTests {
                 .andExpect(jsonPath("$[0].replyId").value(replyId));
         assertThat(jdbc.sql("select count(*) from reply").query(Long.class).single()).isEqualTo(replies);
 
+        // a copy whose text differs only in whitespace (as a PDF of the same letter reads) is the same letter
+        String spaced = read("seed-gaoping-2025-85.txt").replace("高发改发〔2025〕85号", "高发改发〔2025〕 85 号")
+                .replace("。", "。 ");
+        mvc.perform(multipart("/api/replies/import").file(new MockMultipartFile("files", "seed.html", "text/html",
+                        ("<p>" + spaced.replace("\n", "</p><p>") + "</p>").getBytes(StandardCharsets.UTF_8)))
+                        .with(csrf()).with(user(office)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].status").value("DUPLICATE"));
+        // the same 文号 confirmed under the unit's other name is the same letter too
+        mvc.perform(post("/replies/import/confirm").with(csrf()).with(user(office))
+                        .param("letterText", "另一份文本\n" + read("seed-gaoping-2025-85.txt"))
+                        .param("issuer", "高平市发展和改革委员会").param("docNumber", "高发改发〔2025〕85号")
+                        .param("proposalKind", "CPPCC").param("session", "高平市第七届政治协商会议第五次会议")
+                        .param("proposalNumber", "TA0010").param("date", "2025-08-27"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/replies/" + replyId));
+        assertThat(jdbc.sql("select count(*) from reply").query(Long.class).single()).isEqualTo(replies);
+
         // the handling unit's staff read it; another unit's staff do not
         mvc.perform(get("/api/replies/" + replyId).with(user(accounts.find("demo-unit").orElseThrow())))
                 .andExpect(status().isOk());
@@ -117,10 +136,10 @@ class ReplyImportTests {
         mvc.perform(multipart("/api/replies/import").file(empty).file(image).file(noProposal)
                         .with(csrf()).with(user(accounts.find("demo-office").orElseThrow())))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$[0].errors[0].message").value(containsString("为空")))
-                .andExpect(jsonPath("$[1].errors[0].message").value(containsString("不支持")))
-                .andExpect(jsonPath("$[2].errors[?(@.field == 'proposalNumber')]").exists())
-                .andExpect(jsonPath("$[2].errors[?(@.field == 'session')]").exists());
+                .andExpect(jsonPath("$.results[0].errors[0].message").value(containsString("为空")))
+                .andExpect(jsonPath("$.results[1].errors[0].message").value(containsString("不支持")))
+                .andExpect(jsonPath("$.results[2].errors[?(@.field == 'proposalNumber')]").exists())
+                .andExpect(jsonPath("$.results[2].errors[?(@.field == 'session')]").exists());
         assertThat(jdbc.sql("select count(*) from reply").query(Long.class).single()).isEqualTo(before);
         mvc.perform(multipart("/api/replies/import").file(file("seed.txt", "seed-gaoping-2025-85.txt"))
                         .with(csrf()).with(user(accounts.find("demo-unit").orElseThrow())))
