@@ -18,7 +18,7 @@ class HomeController {
 
     /** Modules announced in the navigation, with what each will do (shown until the module lands). */
     static final Map<String, String[]> UPCOMING = Map.of(
-            "proposals", new String[] {"提案办理", "政协提案与人大建议的提交、立案、交办、办理、答复、满意度测评与公开。"},
+            "proposals", new String[] {"提案办理", "政协提案与人大建议：提交（相似提案查重）、审查立案；交办、办理、满意度与公开正在建设中。"},
             "replies", new String[] {"公文", "导入既有答复函并提取要素；按 GB/T 9704-2012 版式生成 DOCX、PDF、OFD。"},
             "tasks", new String[] {"重点任务", "年度重点任务与答复承诺事项的分解、督办和进展报告。"},
             "indicators", new String[] {"指标", "城镇化率等指标的目标、历史数据与同比、百分点变化。"},
@@ -42,7 +42,7 @@ class HomeController {
         return "portal/home";
     }
 
-    @GetMapping("/{module:proposals|tasks|indicators|land}")
+    @GetMapping("/{module:tasks|indicators|land}")
     String upcoming(@PathVariable String module, Model model) {
         String[] text = UPCOMING.get(module);
         if (text == null) {

@@ -37,12 +37,14 @@ public class ReplyImporter {
     private final JdbcClient jdbc;
     private final DepartmentDirectory departments;
     private final AuditTrail audit;
+    private final SimilarProposals similar;
     private final ReplyExtractor extractor = new ReplyExtractor();
 
-    ReplyImporter(JdbcClient jdbc, DepartmentDirectory departments, AuditTrail audit) {
+    ReplyImporter(JdbcClient jdbc, DepartmentDirectory departments, AuditTrail audit, SimilarProposals similar) {
         this.jdbc = jdbc;
         this.departments = departments;
         this.audit = audit;
+        this.similar = similar;
     }
 
     /**
@@ -139,6 +141,7 @@ public class ReplyImporter {
         audit.record(countyCode, "REPLY_IMPORTED", "reply", String.valueOf(replyId),
                 "导入答复函 " + (c.docNumber == null ? "" : c.docNumber + " ") + "（" + c.session + c.number + "）",
                 null, summary);
+        similar.add(proposalId, countyCode, c.title, c.session, c.number, ProposalStatus.REPLIED.name());
         return new ImportOutcome(ImportOutcome.Status.CREATED, replyId, proposalId, departmentId);
     }
 

@@ -1,0 +1,121 @@
+package org.ronghe.proposal;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ronghe.account.CurrentUser;
+import org.ronghe.account.Role;
+import org.ronghe.problem.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** JSON API of proposal submission and filing. */
+@RestController
+@Tag(name = "提案 Proposals", description = "届次、提交、相似提案、立案/不予立案/并案/重点提案")
+class ProposalApiController {
+
+    private final ProposalService service;
+    private final ProposalCatalog catalog;
+    private final SimilarProposals similar;
+
+    ProposalApiController(ProposalService service, ProposalCatalog catalog, SimilarProposals similar) {
+        this.service = service;
+        this.catalog = catalog;
+        this.similar = similar;
+    }
+
+    @GetMapping("/api/sessions")
+    @Operation(summary = "受理中的届次")
+    List<Map<String, Object>> sessions(@AuthenticationPrincipal CurrentUser user) {
+        return service.openSessions(user.countyCode());
+    }
+
+    @PostMapping("/api/sessions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE')")
+    @Operation(summary = "开放届次受理提案", description = "kind = CPPCC 或 NPC；prefix 为编号前缀（如 TA），留空则编为 第N号")
+    Map<String, Object> openSession(@AuthenticationPrincipal CurrentUser user, @RequestBody Map<String, String> body) {
+        return Map.of("id", service.openSession(user.countyCode(), body.get("kind"), body.get("name"), body.get("prefix")));
+    }
+
+    @PostMapping("/api/proposals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE', 'PROPOSER')")
+    @Operation(summary = "提交提案", description = "提案者提交本人提案时 proposer 取其账号姓名")
+    Map<String, Object> submit(@AuthenticationPrincipal CurrentUser user, @RequestBody ProposalService.SubmitForm form) {
+        ProposalService.SubmitForm f = user.role() == Role.PROPOSER
+                ? new ProposalService.SubmitForm(form.sessionId(), form.title(), form.body(), form.subject(),
+                user.displayName(), form.coSigners())
+                : form;
+        return Map.of("id", service.submit(user.countyCode(), f, user.username()));
+    }
+
+    @GetMapping("/api/proposals")
+    @Operation(summary = "提案列表（提案者只见本人提交的）")
+    List<Map<String, Object>> list(@AuthenticationPrincipal CurrentUser user) {
+        return catalog.list(user.countyCode(), ProposalWebController.ownOnly(user));
+    }
+
+    @GetMapping("/api/proposals/{id}")
+    @Operation(summary = "一件提案及其办理经过")
+    Map<String, Object> get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        Map<String, Object> p = ProposalWebController.readable(catalog, user, id);
+        Map<String, Object> m = new java.util.LinkedHashMap<>(p);
+        m.put("replies", catalog.replies(id));
+        m.put("timeline", catalog.timeline(user.countyCode(), id));
+        return m;
+    }
+
+    @GetMapping("/api/proposals/similar")
+    @Operation(summary = "相似提案（本届及往届）", description = "按中文分词比较标题，用于提交时查重")
+    List<SimilarProposals.Hit> similar(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String text) {
+        return similar.search(user.countyCode(), text, 5);
+    }
+
+    @PostMapping("/api/proposals/{id}/accept")
+    @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE')")
+    @Operation(summary = "立案（编号按届次顺序分配）")
+    Map<String, Object> accept(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return Map.of("number", service.accept(user.countyCode(), id));
+    }
+
+    @PostMapping("/api/proposals/{id}/reject")
+    @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE')")
+    @Operation(summary = "不予立案", description = "reason 必填；convertToOpinion 为 true 时转为意见建议")
+    Map<String, Object> reject(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                               @RequestBody Map<String, Object> body) {
+        service.reject(user.countyCode(), id, (String) body.get("reason"), Boolean.TRUE.equals(body.get("convertToOpinion")));
+        return Map.of("status", ProposalStatus.REJECTED.name());
+    }
+
+    @PostMapping("/api/proposals/{id}/merge")
+    @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE')")
+    @Operation(summary = "并案", description = "intoId 为同一届次中已立案的提案")
+    Map<String, Object> merge(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                              @RequestBody Map<String, Object> body) {
+        if (!(body.get("intoId") instanceof Number into)) {
+            throw new InvalidInputException("intoId", "请指定并入的提案");
+        }
+        service.merge(user.countyCode(), id, into.longValue());
+        return Map.of("status", ProposalStatus.MERGED.name());
+    }
+
+    @PostMapping("/api/proposals/{id}/key")
+    @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE')")
+    @Operation(summary = "列为重点提案", description = "leaders 为督办领导")
+    Map<String, Object> key(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                            @RequestBody Map<String, String> body) {
+        service.markKey(user.countyCode(), id, body.get("leaders"));
+        return Map.of("keyProposal", true);
+    }
+}

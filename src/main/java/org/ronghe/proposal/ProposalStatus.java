@@ -1,0 +1,98 @@
+package org.ronghe.proposal;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * States of a proposal and the one table of legal transitions (the handling rules of the CPPCC 提案工作条例 and the
+ * county's rules in {@code docs/modules/proposal.md}). Every change of state goes through {@link #check}.
+ */
+public enum ProposalStatus {
+    /** 已提交: waiting for the filing decision. */
+    SUBMITTED("已提交"),
+    /** 已立案: accepted with a number. */
+    FILED("已立案"),
+    /** 不予立案: refused, possibly converted to 意见建议. */
+    REJECTED("不予立案"),
+    /** 已并案: handled together with another proposal; its proposer still gets that reply. */
+    MERGED("已并案"),
+    /** 已答复: answered (replies imported from letters arrive in this state). */
+    REPLIED("已答复");
+
+    /** Filing actions and the states they lead to. */
+    public enum Action {
+        /** 立案. */
+        ACCEPT("立案", FILED),
+        /** 不予立案. */
+        REJECT("不予立案", REJECTED),
+        /** 并案. */
+        MERGE("并案", MERGED),
+        /** 标记重点提案 (the state does not change). */
+        MARK_KEY("标记重点提案", FILED);
+
+        private final String label;
+        private final ProposalStatus target;
+
+        Action(String label, ProposalStatus target) {
+            this.label = label;
+            this.target = target;
+        }
+
+        /** @return Chinese name */
+        public String label() {
+            return label;
+        }
+
+        /** @return the state after the action */
+        public ProposalStatus target() {
+            return target;
+        }
+    }
+
+    private static final Map<ProposalStatus, Set<Action>> ALLOWED = Map.of(
+            SUBMITTED, EnumSet.of(Action.ACCEPT, Action.REJECT, Action.MERGE),
+            FILED, EnumSet.of(Action.MARK_KEY),
+            REJECTED, EnumSet.noneOf(Action.class),
+            MERGED, EnumSet.noneOf(Action.class),
+            REPLIED, EnumSet.noneOf(Action.class));
+
+    private final String label;
+
+    ProposalStatus(String label) {
+        this.label = label;
+    }
+
+    /** @return Chinese name */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * @param action an action
+     * @return whether it is allowed in this state
+     */
+    public boolean allows(Action action) {
+        return ALLOWED.get(this).contains(action);
+    }
+
+    /**
+     * @param action the action wanted
+     * @throws ErrorResponseException 409 problem+json naming the state and the action if it is not allowed
+     */
+    public void check(Action action) {
+        if (!allows(action)) {
+            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "提案当前为“" + label + "”，不能" + action.label());
+            pd.setTitle("不允许的办理环节");
+            pd.setType(java.net.URI.create("urn:ronghe:problem:illegal-transition"));
+            pd.setProperty("status", name());
+            pd.setProperty("action", action.name());
+            throw new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
+        }
+    }
+}

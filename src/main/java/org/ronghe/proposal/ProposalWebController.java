@@ -1,0 +1,164 @@
+package org.ronghe.proposal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.ronghe.account.CurrentUser;
+import org.ronghe.account.Role;
+import org.ronghe.problem.InvalidInputException;
+import org.ronghe.problem.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Pages of proposal handling: the list, submission with live similar-title search, the proposal page with its
+ * history, and the office's filing actions.
+ */
+@Controller
+class ProposalWebController {
+
+    private final ProposalService service;
+    private final ProposalCatalog catalog;
+    private final SimilarProposals similar;
+
+    ProposalWebController(ProposalService service, ProposalCatalog catalog, SimilarProposals similar) {
+        this.service = service;
+        this.catalog = catalog;
+        this.similar = similar;
+    }
+
+    /** Proposers see only what they submitted; handling-unit staff see proposals once assigned (not yet built). */
+    static String ownOnly(CurrentUser user) {
+        return user.role() == Role.PROPOSER || user.role() == Role.UNIT_STAFF ? user.username() : null;
+    }
+
+    static Map<String, Object> readable(ProposalCatalog catalog, CurrentUser user, long id) {
+        Map<String, Object> p = catalog.find(user.countyCode(), id).orElseThrow(() -> new NotFoundException("提案", id));
+        String own = ownOnly(user);
+        if (own != null && !own.equals(p.get("submitted_by"))) {
+            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "只能查看本人提交的提案");
+            pd.setTitle("无权访问");
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, pd, null);
+        }
+        return p;
+    }
+
+    @GetMapping("/proposals")
+    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("proposals", catalog.list(user.countyCode(), ownOnly(user)));
+        model.addAttribute("statusLabels", java.util.Arrays.stream(ProposalStatus.values())
+                .collect(java.util.stream.Collectors.toMap(ProposalStatus::name, ProposalStatus::label)));
+        model.addAttribute("sessions", service.openSessions(user.countyCode()));
+        return "proposal/proposals";
+    }
+
+    @GetMapping("/proposals/new")
+    @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE', 'PROPOSER')")
+    String newForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+        return form(user, model, new ProposalService.SubmitForm(null, "", "", "",
+                user.role() == Role.PROPOSER ? user.displayName() : "", List.of()), Map.of());
+    }
+
+    @PostMapping("/proposals")
+    @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE', 'PROPOSER')")
+    String submit(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String sessionId,
+                  @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String body,
+                  @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String proposer,
+                  @RequestParam(defaultValue = "") String coSigners, Model model, RedirectAttributes redirect) {
+        Long session = sessionId != null && sessionId.matches("\\d{1,18}") ? Long.valueOf(sessionId) : null;
+        ProposalService.SubmitForm form = new ProposalService.SubmitForm(session, title, body, subject,
+                user.role() == Role.PROPOSER ? user.displayName() : proposer,
+                Arrays.stream(coSigners.split("[、，,；;\\s]+")).filter(s -> !s.isBlank()).toList());
+        try {
+            long id = service.submit(user.countyCode(), form, user.username());
+            redirect.addFlashAttribute("notice", "提案已提交，等待提案委审查立案");
+            return "redirect:/proposals/" + id;
+        } catch (InvalidInputException e) {
+            return form(user, model, form, e.byField());
+        }
+    }
+
+    /** The similar proposals for a title being typed (htmx fragment). */
+    @GetMapping("/proposals/similar")
+    String similar(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String title,
+                   Model model) {
+        model.addAttribute("hits", similar.search(user.countyCode(), title, 5));
+        model.addAttribute("typed", !title.isBlank());
+        return "proposal/proposal-form :: similar";
+    }
+
+    @GetMapping("/proposals/{id}")
+    String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        Map<String, Object> p = readable(catalog, user, id);
+        ProposalStatus status = ProposalStatus.valueOf((String) p.get("status"));
+        model.addAttribute("p", p);
+        model.addAttribute("status", status);
+        model.addAttribute("replies", catalog.replies(id));
+        model.addAttribute("timeline", catalog.timeline(user.countyCode(), id));
+        model.addAttribute("mayFile", (user.role() == Role.ADMIN || user.role() == Role.CPPCC_OFFICE));
+        model.addAttribute("allowed", java.util.Arrays.stream(ProposalStatus.Action.values()).filter(status::allows)
+                .map(Enum::name).toList());
+        model.addAttribute("similar", similar.search(user.countyCode(), (String) p.get("title"), 6).stream()
+                .filter(h -> h.id() != id).toList());
+        return "proposal/proposal";
+    }
+
+    @PostMapping("/proposals/{id}/filing")
+    @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE')")
+    String filing(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam String action,
+                  @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "false") boolean convert,
+                  @RequestParam(defaultValue = "") String intoId, @RequestParam(defaultValue = "") String leaders,
+                  RedirectAttributes redirect) {
+        try {
+            switch (action) {
+                case "ACCEPT" -> redirect.addFlashAttribute("notice", "已立案，编号 " + service.accept(user.countyCode(), id));
+                case "REJECT" -> {
+                    service.reject(user.countyCode(), id, reason, convert);
+                    redirect.addFlashAttribute("notice", "已不予立案");
+                }
+                case "MERGE" -> {
+                    if (!intoId.matches("\\d{1,18}")) {
+                        throw new InvalidInputException("intoId", "请填写并入提案的编号（系统内 ID）");
+                    }
+                    service.merge(user.countyCode(), id, Long.parseLong(intoId));
+                    redirect.addFlashAttribute("notice", "已并案");
+                }
+                case "MARK_KEY" -> {
+                    service.markKey(user.countyCode(), id, leaders);
+                    redirect.addFlashAttribute("notice", "已列为重点提案");
+                }
+                default -> throw new InvalidInputException("action", "未知的办理操作");
+            }
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("notice", "未办理：" + String.join("；", e.byField().values()));
+        } catch (ErrorResponseException e) {
+            if (e.getStatusCode().value() != 409) {
+                throw e;
+            }
+            redirect.addFlashAttribute("notice", "未办理：" + e.getBody().getDetail());
+        }
+        return "redirect:/proposals/" + id;
+    }
+
+    private String form(CurrentUser user, Model model, ProposalService.SubmitForm form, Map<String, String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("sessions", service.openSessions(user.countyCode()));
+        model.addAttribute("subjects", ProposalService.SUBJECTS);
+        model.addAttribute("proposerFixed", user.role() == Role.PROPOSER);
+        model.addAttribute("hits", List.of());
+        model.addAttribute("typed", false);
+        return "proposal/proposal-form";
+    }
+}
