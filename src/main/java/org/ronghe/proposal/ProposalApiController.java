@@ -27,11 +27,14 @@ class ProposalApiController {
     private final ProposalService service;
     private final ProposalCatalog catalog;
     private final SimilarProposals similar;
+    private final AssignmentService assignments;
 
-    ProposalApiController(ProposalService service, ProposalCatalog catalog, SimilarProposals similar) {
+    ProposalApiController(ProposalService service, ProposalCatalog catalog, SimilarProposals similar,
+                          AssignmentService assignments) {
         this.service = service;
         this.catalog = catalog;
         this.similar = similar;
+        this.assignments = assignments;
     }
 
     @GetMapping("/api/sessions")
@@ -63,7 +66,7 @@ class ProposalApiController {
     @GetMapping("/api/proposals")
     @Operation(summary = "提案列表（提案者只见本人提交的）")
     List<Map<String, Object>> list(@AuthenticationPrincipal CurrentUser user) {
-        return catalog.list(user.countyCode(), ProposalWebController.ownOnly(user));
+        return ProposalWebController.visible(catalog, user);
     }
 
     @GetMapping("/api/proposals/{id}")
@@ -72,6 +75,7 @@ class ProposalApiController {
         Map<String, Object> p = ProposalWebController.readable(catalog, user, id);
         Map<String, Object> m = new java.util.LinkedHashMap<>(p);
         m.put("replies", catalog.replies(id));
+        m.put("assignments", assignments.ofProposal(id));
         m.put("timeline", catalog.timeline(user.countyCode(), id));
         return m;
     }
@@ -117,5 +121,68 @@ class ProposalApiController {
                             @RequestBody Map<String, String> body) {
         service.markKey(user.countyCode(), id, body.get("leaders"));
         return Map.of("keyProposal", true);
+    }
+
+    @PostMapping("/api/proposals/{id}/assign")
+    @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE')")
+    @Operation(summary = "交办", description = "mode = SEPARATE（分办）或 LEAD_AND_CO（主办+会办，units 第一个为主办）；"
+            + "办理期限为交办日加县设定的月数（默认 3 个月），退回期限按工作日计")
+    Map<String, Object> assign(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                               @RequestBody Map<String, Object> body) {
+        AssignmentService.Mode mode;
+        try {
+            mode = AssignmentService.Mode.valueOf(String.valueOf(body.get("mode")));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("mode", "交办方式应为 SEPARATE（分办）或 LEAD_AND_CO（主办+会办）");
+        }
+        List<Long> units = new java.util.ArrayList<>();
+        if (body.get("units") instanceof List<?> list) {
+            for (Object o : list) {
+                if (!(o instanceof Number n)) {
+                    throw new InvalidInputException("units", "承办单位应为单位编号");
+                }
+                units.add(n.longValue());
+            }
+        }
+        return Map.of("assignments", assignments.assign(user.countyCode(), id, mode, units, java.time.LocalDate.now()));
+    }
+
+    @PostMapping("/api/assignments/{id}/sign")
+    @PreAuthorize("hasRole('UNIT_STAFF')")
+    @Operation(summary = "签收（承办单位）")
+    Map<String, Object> sign(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        assignments.sign(user.countyCode(), id, user.departmentId());
+        return Map.of("state", "SIGNED");
+    }
+
+    @PostMapping("/api/assignments/{id}/return")
+    @PreAuthorize("hasRole('UNIT_STAFF')")
+    @Operation(summary = "退回（承办单位，须在退回期限内，理由必填）")
+    Map<String, Object> giveBack(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                 @RequestBody Map<String, String> body) {
+        assignments.giveBack(user.countyCode(), id, user.departmentId(), body.get("reason"), java.time.LocalDate.now());
+        return Map.of("state", "RETURNED");
+    }
+
+    @PostMapping("/api/assignments/{id}/extend")
+    @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE', 'SUPERVISION')")
+    @Operation(summary = "延期", description = "dueDate（yyyy-MM-dd）不晚于交办后 6 个月；须在原期限届满前；理由必填")
+    Map<String, Object> extend(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                               @RequestBody Map<String, String> body) {
+        java.time.LocalDate due;
+        try {
+            due = java.time.LocalDate.parse(String.valueOf(body.get("dueDate")));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("dueDate", "办理期限应为 yyyy-MM-dd");
+        }
+        assignments.extend(user.countyCode(), id, due, body.get("reason"), java.time.LocalDate.now());
+        return Map.of("dueDate", due.toString());
+    }
+
+    @GetMapping("/api/todo")
+    @PreAuthorize("hasRole('UNIT_STAFF')")
+    @Operation(summary = "本单位待办（待签收、待办理、即将到期、已超期）")
+    List<Map<String, Object>> todo(@AuthenticationPrincipal CurrentUser user) {
+        return assignments.todo(user.countyCode(), user.departmentId(), java.time.LocalDate.now());
     }
 }

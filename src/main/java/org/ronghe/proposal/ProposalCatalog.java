@@ -40,6 +40,24 @@ public class ProposalCatalog {
     }
 
     /**
+     * @param countyCode   6-digit county code
+     * @param departmentId a handling unit
+     * @return proposals assigned to the unit (returned ones included), newest first
+     */
+    public List<Map<String, Object>> assignedTo(String countyCode, long departmentId) {
+        return jdbc.sql(SELECT + """
+                 where p.county_code = :c and exists (select 1 from proposal_assignment a
+                                                      where a.proposal_id = p.id and a.department_id = :d)
+                 order by p.id desc limit 500""").param("c", countyCode).param("d", departmentId).query().listOfRows();
+    }
+
+    /** @return whether the proposal was ever assigned to the unit */
+    public boolean isAssignedTo(long proposalId, long departmentId) {
+        return jdbc.sql("select exists (select 1 from proposal_assignment where proposal_id = :p and department_id = :d)")
+                .param("p", proposalId).param("d", departmentId).query(Boolean.class).single();
+    }
+
+    /**
      * @param countyCode 6-digit county code
      * @param id         proposal id
      * @return the proposal, if it is in the county

@@ -21,6 +21,8 @@ public enum ProposalStatus {
     REJECTED("不予立案"),
     /** 已并案: handled together with another proposal; its proposer still gets that reply. */
     MERGED("已并案"),
+    /** 已交办: sent to handling units. */
+    ASSIGNED("已交办"),
     /** 已答复: answered (replies imported from letters arrive in this state). */
     REPLIED("已答复");
 
@@ -33,7 +35,9 @@ public enum ProposalStatus {
         /** 并案. */
         MERGE("并案", MERGED),
         /** 标记重点提案 (the state does not change). */
-        MARK_KEY("标记重点提案", FILED);
+        MARK_KEY("标记重点提案", FILED),
+        /** 交办 (again, after a unit returned it). */
+        ASSIGN("交办", ASSIGNED);
 
         private final String label;
         private final ProposalStatus target;
@@ -56,7 +60,8 @@ public enum ProposalStatus {
 
     private static final Map<ProposalStatus, Set<Action>> ALLOWED = Map.of(
             SUBMITTED, EnumSet.of(Action.ACCEPT, Action.REJECT, Action.MERGE),
-            FILED, EnumSet.of(Action.MARK_KEY),
+            FILED, EnumSet.of(Action.MARK_KEY, Action.ASSIGN),
+            ASSIGNED, EnumSet.of(Action.MARK_KEY, Action.ASSIGN),
             REJECTED, EnumSet.noneOf(Action.class),
             MERGED, EnumSet.noneOf(Action.class),
             REPLIED, EnumSet.noneOf(Action.class));

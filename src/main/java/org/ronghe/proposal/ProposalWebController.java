@@ -38,16 +38,29 @@ class ProposalWebController {
         this.similar = similar;
     }
 
-    /** Proposers see only what they submitted; handling-unit staff see proposals once assigned (not yet built). */
+    /** Proposers see only what they submitted. */
     static String ownOnly(CurrentUser user) {
-        return user.role() == Role.PROPOSER || user.role() == Role.UNIT_STAFF ? user.username() : null;
+        return user.role() == Role.PROPOSER ? user.username() : null;
+    }
+
+    /** The proposals a user may list: proposers their own, unit staff those assigned to their unit, others all. */
+    static List<Map<String, Object>> visible(ProposalCatalog catalog, CurrentUser user) {
+        if (user.role() == Role.UNIT_STAFF) {
+            return user.departmentId() == null ? List.of() : catalog.assignedTo(user.countyCode(), user.departmentId());
+        }
+        return catalog.list(user.countyCode(), ownOnly(user));
     }
 
     static Map<String, Object> readable(ProposalCatalog catalog, CurrentUser user, long id) {
         Map<String, Object> p = catalog.find(user.countyCode(), id).orElseThrow(() -> new NotFoundException("提案", id));
-        String own = ownOnly(user);
-        if (own != null && !own.equals(p.get("submitted_by"))) {
-            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "只能查看本人提交的提案");
+        boolean refused = switch (user.role()) {
+            case PROPOSER -> !user.username().equals(p.get("submitted_by"));
+            case UNIT_STAFF -> user.departmentId() == null || !catalog.isAssignedTo(id, user.departmentId());
+            default -> false;
+        };
+        if (refused) {
+            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    user.role() == Role.PROPOSER ? "只能查看本人提交的提案" : "只能查看交办给本单位的提案");
             pd.setTitle("无权访问");
             throw new ErrorResponseException(HttpStatus.FORBIDDEN, pd, null);
         }
@@ -56,7 +69,7 @@ class ProposalWebController {
 
     @GetMapping("/proposals")
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("proposals", catalog.list(user.countyCode(), ownOnly(user)));
+        model.addAttribute("proposals", visible(catalog, user));
         model.addAttribute("statusLabels", java.util.Arrays.stream(ProposalStatus.values())
                 .collect(java.util.stream.Collectors.toMap(ProposalStatus::name, ProposalStatus::label)));
         model.addAttribute("sessions", service.openSessions(user.countyCode()));
