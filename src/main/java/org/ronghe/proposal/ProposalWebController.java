@@ -31,11 +31,16 @@ class ProposalWebController {
     private final ProposalService service;
     private final ProposalCatalog catalog;
     private final SimilarProposals similar;
+    private final AssignmentService assignments;
+    private final org.ronghe.department.DepartmentDirectory departments;
 
-    ProposalWebController(ProposalService service, ProposalCatalog catalog, SimilarProposals similar) {
+    ProposalWebController(ProposalService service, ProposalCatalog catalog, SimilarProposals similar,
+                          AssignmentService assignments, org.ronghe.department.DepartmentDirectory departments) {
         this.service = service;
         this.catalog = catalog;
         this.similar = similar;
+        this.assignments = assignments;
+        this.departments = departments;
     }
 
     /** Proposers see only what they submitted. */
@@ -124,6 +129,9 @@ class ProposalWebController {
                 .map(Enum::name).toList());
         model.addAttribute("similar", similar.search(user.countyCode(), (String) p.get("title"), 6).stream()
                 .filter(h -> h.id() != id).toList());
+        model.addAttribute("assignments", assignments.ofProposal(id));
+        model.addAttribute("units", departments.list(user.countyCode()).stream().filter(d -> d.active()).toList());
+        model.addAttribute("myUnit", user.departmentId());
         return "proposal/proposal";
     }
 
@@ -162,6 +170,55 @@ class ProposalWebController {
             redirect.addFlashAttribute("notice", "未办理：" + e.getBody().getDetail());
         }
         return "redirect:/proposals/" + id;
+    }
+
+    @PostMapping("/proposals/{id}/assign")
+    @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE')")
+    String assign(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                  @RequestParam(defaultValue = "SEPARATE") String mode,
+                  @RequestParam(name = "units", required = false) List<Long> units, RedirectAttributes redirect) {
+        return act(id, redirect, "已交办", () -> assignments.assign(user.countyCode(), id,
+                "LEAD_AND_CO".equals(mode) ? AssignmentService.Mode.LEAD_AND_CO : AssignmentService.Mode.SEPARATE,
+                units == null ? List.of() : units, java.time.LocalDate.now()));
+    }
+
+    @PostMapping("/assignments/{aid}/sign")
+    @PreAuthorize("hasRole('UNIT_STAFF')")
+    String sign(@AuthenticationPrincipal CurrentUser user, @PathVariable long aid, @RequestParam long proposal,
+                RedirectAttributes redirect) {
+        return act(proposal, redirect, "已签收", () -> assignments.sign(user.countyCode(), aid, user.departmentId()));
+    }
+
+    @PostMapping("/assignments/{aid}/return")
+    @PreAuthorize("hasRole('UNIT_STAFF')")
+    String giveBack(@AuthenticationPrincipal CurrentUser user, @PathVariable long aid, @RequestParam long proposal,
+                    @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return act(proposal, redirect, "已退回提案委", () -> assignments.giveBack(user.countyCode(), aid,
+                user.departmentId(), reason, java.time.LocalDate.now()));
+    }
+
+    @GetMapping("/todo")
+    @PreAuthorize("hasRole('UNIT_STAFF')")
+    String todo(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("items", user.departmentId() == null ? List.of()
+                : assignments.todo(user.countyCode(), user.departmentId(), java.time.LocalDate.now()));
+        return "proposal/todo";
+    }
+
+    /** Runs an action and reports its outcome, or why it was refused, on the proposal page. */
+    private String act(long proposalId, RedirectAttributes redirect, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", done);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("notice", "未办理：" + String.join("；", e.byField().values()));
+        } catch (ErrorResponseException e) {
+            if (e.getStatusCode().value() != 409) {
+                throw e;
+            }
+            redirect.addFlashAttribute("notice", "未办理：" + e.getBody().getDetail());
+        }
+        return "redirect:/proposals/" + proposalId;
     }
 
     private String form(CurrentUser user, Model model, ProposalService.SubmitForm form, Map<String, String> errors) {

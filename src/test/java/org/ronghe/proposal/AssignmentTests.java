@@ -144,4 +144,31 @@ class AssignmentTests {
         assignments.extend("140581", a, LocalDate.of(2026, 2, 26), "需跨年度协调资金", LocalDate.of(2025, 12, 1));
         assertThat(assignments.ofProposal(id).get(0).get("due_date").toString()).isEqualTo("2026-02-26");
     }
+
+    @Test
+    void officeAssignsAndTheUnitSignsThroughThePages() throws Exception {
+        long id = filedProposal("关于扩大农村电商覆盖的提案");
+        long agri = u("demo-unit-agri").departmentId();
+        mvc.perform(get("/proposals/" + id).with(user(u("demo-office"))))
+                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .content().string(containsString("主办 + 会办")));
+        mvc.perform(post("/proposals/" + id + "/assign").with(csrf()).with(user(u("demo-office")))
+                        .param("mode", "SEPARATE").param("units", String.valueOf(agri)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "已交办"));
+        long a = ((Number) assignments.ofProposal(id).get(0).get("id")).longValue();
+        mvc.perform(get("/todo").with(user(u("demo-unit-agri"))))
+                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .content().string(containsString("关于扩大农村电商覆盖的提案")));
+        mvc.perform(post("/assignments/" + a + "/sign").with(csrf()).with(user(u("demo-unit-agri")))
+                        .param("proposal", String.valueOf(id)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "已签收"));
+        mvc.perform(post("/assignments/" + a + "/sign").with(csrf()).with(user(u("demo-unit-agri")))
+                        .param("proposal", String.valueOf(id)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("notice", containsString("已签收")));
+        mvc.perform(get("/proposals/" + id).with(user(u("demo-unit"))))
+                .andExpect(status().isForbidden());
+    }
 }
