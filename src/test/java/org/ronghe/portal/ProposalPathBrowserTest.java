@@ -68,6 +68,7 @@ class ProposalPathBrowserTest {
         Page proposer = as("demo-proposer");
         proposer.locator("nav.mainnav").getByText("提案办理").click();
         proposer.getByText("提交提案").click();
+        proposer.getByLabel("届次").selectOption(new SelectOption().setLabel("（演示）政协高平市第七届委员会第六次会议"));
         proposer.getByLabel("标题").fill("关于建设高平市农产品冷链物流中心的提案");
         proposer.getByLabel("案由与建议").fill("我市农产品外销损耗大，建议建设冷链物流中心。");
         proposer.getByLabel("类别").selectOption(new SelectOption().setLabel("农业农村"));
