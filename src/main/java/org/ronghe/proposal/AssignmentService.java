@@ -75,10 +75,18 @@ public class AssignmentService {
             problems.add(new FieldProblem("mode", "请选择交办方式：分办或主办+会办"));
         }
         Set<Long> unique = new LinkedHashSet<>(units == null ? List.of() : units);
+        if (unique.size() > 30) {
+            throw new InvalidInputException("units", "一次最多交办 30 个单位");
+        }
         if (unique.isEmpty() || (units != null && unique.size() != units.size())) {
             problems.add(new FieldProblem("units", "请选择承办单位（不可重复）"));
         }
-        if (mode == Mode.LEAD_AND_CO && unique.size() < 2) {
+        List<Map<String, Object>> liveRows = jdbc.sql(
+                "select department_id, mode from proposal_assignment where proposal_id = :p and state <> 'RETURNED'")
+                .param("p", proposalId).query().listOfRows();
+        boolean liveLead = liveRows.stream().anyMatch(r -> "LEAD".equals(r.get("mode")));
+        boolean liveCo = liveRows.stream().anyMatch(r -> "CO_HANDLER".equals(r.get("mode")));
+        if (mode == Mode.LEAD_AND_CO && unique.size() < (liveCo ? 1 : 2)) {
             problems.add(new FieldProblem("units", "主办+会办须有一个主办单位和至少一个会办单位"));
         }
         List<Department> chosen = new ArrayList<>();
@@ -86,14 +94,18 @@ public class AssignmentService {
             Department d = departments.find(id).filter(x -> x.countyCode().equals(countyCode) && x.active()).orElse(null);
             if (d == null) {
                 problems.add(new FieldProblem("units", "承办单位 " + id + " 不存在或已停用"));
+            } else if (!isHandlingUnit(d)) {
+                problems.add(new FieldProblem("units", d.name() + " 不是承办单位（政协提案委、督查室、人大办不承办提案）"));
             } else {
                 chosen.add(d);
             }
         }
-        List<Long> live = jdbc.sql("select department_id from proposal_assignment where proposal_id = :p and state <> 'RETURNED'")
-                .param("p", proposalId).query(Long.class).list();
-        if (mode == Mode.LEAD_AND_CO && !live.isEmpty()) {
-            problems.add(new FieldProblem("mode", "已有承办单位在办，不能再指定主办单位，请按分办追加"));
+        List<Long> live = liveRows.stream().map(r -> ((Number) r.get("department_id")).longValue()).toList();
+        if (mode == Mode.LEAD_AND_CO && liveLead) {
+            problems.add(new FieldProblem("mode", "已有主办单位在办，请按分办追加单位"));
+        }
+        if (mode == Mode.SEPARATE && (liveLead || liveCo)) {
+            problems.add(new FieldProblem("mode", "该提案按主办+会办办理，请选择主办+会办"));
         }
         for (Department d : chosen) {
             if (live.contains(d.id())) {
@@ -108,7 +120,7 @@ public class AssignmentService {
         LocalDate returnBy = calendar.addWorkingDays(countyCode, today, ((Number) rule.get("return_working_days")).intValue());
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
-            String role = mode == Mode.SEPARATE ? "SEPARATE" : i == 0 ? "LEAD" : "CO_HANDLER";
+            String role = mode == Mode.SEPARATE ? "SEPARATE" : i == 0 && !liveLead ? "LEAD" : "CO_HANDLER";
             ids.add(jdbc.sql("""
                     insert into proposal_assignment (county_code, proposal_id, department_id, mode, assigned_on,
                                                      return_deadline, due_date)
@@ -139,6 +151,7 @@ public class AssignmentService {
      */
     @Transactional
     public void sign(String countyCode, long assignmentId, Long departmentId) {
+        lockProposalOf(countyCode, assignmentId);
         Map<String, Object> a = ownAssignment(countyCode, assignmentId, departmentId);
         requireState(a, "PENDING", "签收");
         jdbc.sql("update proposal_assignment set state = 'SIGNED', signed_at = now() where id = :id")
@@ -164,6 +177,7 @@ public class AssignmentService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        lockProposalOf(countyCode, assignmentId);
         Map<String, Object> a = ownAssignment(countyCode, assignmentId, departmentId);
         requireState(a, "PENDING", "退回");
         LocalDate deadline = date(a.get("return_deadline"));
@@ -247,7 +261,7 @@ public class AssignmentService {
                 order by a.due_date, a.id""").param("c", countyCode).param("d", departmentId).query().listOfRows();
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>(r);
+            Map<String, Object> m = localDates(r);
             LocalDate due = date(r.get("due_date"));
             m.put("bucket", due.isBefore(today) ? "已超期" : !due.isAfter(today.plusDays(15)) ? "即将到期"
                     : "PENDING".equals(r.get("state")) ? "待签收" : "待办理");
@@ -263,7 +277,33 @@ public class AssignmentService {
                 select a.id, a.department_id, d.name as department_name, a.mode, a.state, a.assigned_on,
                        a.return_deadline, a.due_date, a.returned_reason, a.extension_reason
                 from proposal_assignment a join department d on d.id = a.department_id
-                where a.proposal_id = :p order by a.id""").param("p", proposalId).query().listOfRows();
+                where a.proposal_id = :p order by a.id""").param("p", proposalId).query().listOfRows()
+                .stream().map(AssignmentService::localDates).toList();
+    }
+
+    /** Dates as {@code LocalDate} (JSON {@code yyyy-MM-dd}), not {@code java.sql.Date} (a timestamp in JSON). */
+    static Map<String, Object> localDates(Map<String, Object> row) {
+        Map<String, Object> m = new LinkedHashMap<>(row);
+        m.replaceAll((k, v) -> v instanceof java.sql.Date d ? d.toLocalDate() : v);
+        return m;
+    }
+
+    /**
+     * Locks the proposal an assignment belongs to, first, as {@link #assign} does: every change to a proposal's
+     * assignments is serialised, so a last return and a new assignment can never cross.
+     */
+    private void lockProposalOf(String countyCode, long assignmentId) {
+        jdbc.sql("""
+                select p.id from proposal p join proposal_assignment a on a.proposal_id = p.id
+                where a.id = :a and a.county_code = :c for update of p""")
+                .param("a", assignmentId).param("c", countyCode).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("交办", assignmentId));
+    }
+
+    /** Units that handle proposals: government departments and other organisations, not the offices. */
+    static boolean isHandlingUnit(Department d) {
+        return d.unitType() == org.ronghe.department.UnitType.GOVERNMENT_DEPARTMENT
+                || d.unitType() == org.ronghe.department.UnitType.OTHER;
     }
 
     private Map<String, Object> ownAssignment(String countyCode, long assignmentId, Long departmentId) {

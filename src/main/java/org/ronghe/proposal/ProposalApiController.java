@@ -83,7 +83,7 @@ class ProposalApiController {
     @GetMapping("/api/proposals/similar")
     @Operation(summary = "相似提案（本届及往届）", description = "按中文分词比较标题，用于提交时查重")
     List<SimilarProposals.Hit> similar(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String text) {
-        return similar.search(user.countyCode(), text, 5);
+        return ProposalWebController.visibleHits(user, similar.search(user.countyCode(), text, 5));
     }
 
     @PostMapping("/api/proposals/{id}/accept")
@@ -98,7 +98,14 @@ class ProposalApiController {
     @Operation(summary = "不予立案", description = "reason 必填；convertToOpinion 为 true 时转为意见建议")
     Map<String, Object> reject(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                @RequestBody Map<String, Object> body) {
-        service.reject(user.countyCode(), id, (String) body.get("reason"), Boolean.TRUE.equals(body.get("convertToOpinion")));
+        if (body.get("reason") != null && !(body.get("reason") instanceof String)) {
+            throw new InvalidInputException("reason", "不予立案理由应为文字");
+        }
+        Object convert = body.get("convertToOpinion");
+        if (convert != null && !(convert instanceof Boolean)) {
+            throw new InvalidInputException("convertToOpinion", "convertToOpinion 应为 true 或 false");
+        }
+        service.reject(user.countyCode(), id, (String) body.get("reason"), Boolean.TRUE.equals(convert));
         return Map.of("status", ProposalStatus.REJECTED.name());
     }
 
@@ -107,8 +114,8 @@ class ProposalApiController {
     @Operation(summary = "并案", description = "intoId 为同一届次中已立案的提案")
     Map<String, Object> merge(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                               @RequestBody Map<String, Object> body) {
-        if (!(body.get("intoId") instanceof Number into)) {
-            throw new InvalidInputException("intoId", "请指定并入的提案");
+        if (!(body.get("intoId") instanceof Number into) || into.doubleValue() != into.longValue()) {
+            throw new InvalidInputException("intoId", "请指定并入的提案（整数编号）");
         }
         service.merge(user.countyCode(), id, into.longValue());
         return Map.of("status", ProposalStatus.MERGED.name());
@@ -138,13 +145,13 @@ class ProposalApiController {
         List<Long> units = new java.util.ArrayList<>();
         if (body.get("units") instanceof List<?> list) {
             for (Object o : list) {
-                if (!(o instanceof Number n)) {
-                    throw new InvalidInputException("units", "承办单位应为单位编号");
+                if (!(o instanceof Number n) || n.doubleValue() != n.longValue()) {
+                    throw new InvalidInputException("units", "承办单位应为单位编号（整数）");
                 }
                 units.add(n.longValue());
             }
         }
-        return Map.of("assignments", assignments.assign(user.countyCode(), id, mode, units, java.time.LocalDate.now()));
+        return Map.of("assignments", assignments.assign(user.countyCode(), id, mode, units, ProposalService.today()));
     }
 
     @PostMapping("/api/assignments/{id}/sign")
@@ -160,7 +167,7 @@ class ProposalApiController {
     @Operation(summary = "退回（承办单位，须在退回期限内，理由必填）")
     Map<String, Object> giveBack(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                  @RequestBody Map<String, String> body) {
-        assignments.giveBack(user.countyCode(), id, user.departmentId(), body.get("reason"), java.time.LocalDate.now());
+        assignments.giveBack(user.countyCode(), id, user.departmentId(), body.get("reason"), ProposalService.today());
         return Map.of("state", "RETURNED");
     }
 
@@ -175,7 +182,7 @@ class ProposalApiController {
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInputException("dueDate", "办理期限应为 yyyy-MM-dd");
         }
-        assignments.extend(user.countyCode(), id, due, body.get("reason"), java.time.LocalDate.now());
+        assignments.extend(user.countyCode(), id, due, body.get("reason"), ProposalService.today());
         return Map.of("dueDate", due.toString());
     }
 
@@ -183,6 +190,6 @@ class ProposalApiController {
     @PreAuthorize("hasRole('UNIT_STAFF')")
     @Operation(summary = "本单位待办（待签收、待办理、即将到期、已超期）")
     List<Map<String, Object>> todo(@AuthenticationPrincipal CurrentUser user) {
-        return assignments.todo(user.countyCode(), user.departmentId(), java.time.LocalDate.now());
+        return assignments.todo(user.countyCode(), user.departmentId(), ProposalService.today());
     }
 }

@@ -36,7 +36,8 @@ public class ProposalCatalog {
     public List<Map<String, Object>> list(String countyCode, String submittedBy) {
         return jdbc.sql(SELECT + """
                  where p.county_code = :c and (cast(:by as varchar) is null or p.submitted_by = :by)
-                 order by p.id desc limit 500""").param("c", countyCode).param("by", submittedBy).query().listOfRows();
+                 order by p.id desc limit 500""").param("c", countyCode).param("by", submittedBy).query().listOfRows()
+                .stream().map(AssignmentService::localDates).toList();
     }
 
     /**
@@ -48,7 +49,8 @@ public class ProposalCatalog {
         return jdbc.sql(SELECT + """
                  where p.county_code = :c and exists (select 1 from proposal_assignment a
                                                       where a.proposal_id = p.id and a.department_id = :d)
-                 order by p.id desc limit 500""").param("c", countyCode).param("d", departmentId).query().listOfRows();
+                 order by p.id desc limit 500""").param("c", countyCode).param("d", departmentId).query().listOfRows()
+                .stream().map(AssignmentService::localDates).toList();
     }
 
     /** @return whether the proposal was ever assigned to the unit */
@@ -64,7 +66,7 @@ public class ProposalCatalog {
      */
     public Optional<Map<String, Object>> find(String countyCode, long id) {
         return jdbc.sql(SELECT + " where p.id = :id and p.county_code = :c").param("id", id).param("c", countyCode)
-                .query().listOfRows().stream().findFirst();
+                .query().listOfRows().stream().findFirst().map(AssignmentService::localDates);
     }
 
     /** @return ids of the replies answering the proposal */

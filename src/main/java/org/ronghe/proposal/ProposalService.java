@@ -29,6 +29,11 @@ public class ProposalService {
     public static final List<String> SUBJECTS = List.of("经济建设", "城乡建设", "农业农村", "文化旅游", "社会事业",
             "生态环境", "政府建设", "其他");
 
+    /** The platform's day: China Standard Time, whatever the server's own time zone. */
+    public static LocalDate today() {
+        return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final SimilarProposals similar;
@@ -66,7 +71,9 @@ public class ProposalService {
         long id = jdbc.sql("""
                 insert into congress_session (county_code, kind, name, number_prefix, open)
                 values (:county, :kind, :name, :prefix, true)
-                on conflict (county_code, kind, name) do update set open = true, number_prefix = excluded.number_prefix
+                on conflict (county_code, kind, name) do update set open = true,
+                    number_prefix = case when congress_session.next_number = 1 then excluded.number_prefix
+                                         else congress_session.number_prefix end
                 returning id""")
                 .param("county", countyCode).param("kind", kind).param("name", n).param("prefix", p)
                 .query(Long.class).single();
@@ -100,8 +107,8 @@ public class ProposalService {
             problems.add(new FieldProblem("body", "请填写提案内容（案由、建议）"));
         } else if (body.length() > 20_000) {
             problems.add(new FieldProblem("body", "提案内容不能超过 20000 字"));
-        } else if (body.indexOf('\0') >= 0) {
-            problems.add(new FieldProblem("body", "提案内容含有空字符"));
+        } else if (!cleanBody(body)) {
+            problems.add(new FieldProblem("body", "提案内容含有控制字符或无效字符"));
         }
         String proposer = TextInput.line("proposer", "提案者", form.proposer(), 200, true, problems);
         String subject = form.subject() == null ? "" : form.subject().strip();
@@ -109,7 +116,9 @@ public class ProposalService {
             problems.add(new FieldProblem("subject", "类别应为：" + String.join("、", SUBJECTS)));
         }
         Set<String> coSigners = new LinkedHashSet<>();
-        if (form.coSigners() != null) {
+        if (form.coSigners() != null && form.coSigners().size() > 50) {
+            problems.add(new FieldProblem("coSigners", "联名人最多 50 位"));
+        } else if (form.coSigners() != null) {
             for (String c : form.coSigners()) {
                 String name = TextInput.line("coSigners", "联名人", c, 100, false, problems);
                 if (!name.isEmpty() && !name.equals(proposer)) {
@@ -136,7 +145,7 @@ public class ProposalService {
                 returning id""")
                 .param("county", countyCode).param("kind", session.get("kind")).param("session", session.get("id"))
                 .param("title", title).param("body", body).param("subject", subject.isEmpty() ? null : subject)
-                .param("proposer", proposerId).param("on", LocalDate.now()).param("by", submittedBy)
+                .param("proposer", proposerId).param("on", today()).param("by", submittedBy)
                 .query(Long.class).single();
         for (String c : coSigners) {
             jdbc.sql("insert into proposal_co_signer (county_code, proposal_id, proposer_id) values (:c, :p, :s)")
@@ -168,17 +177,24 @@ public class ProposalService {
     public String accept(String countyCode, long id) {
         Map<String, Object> p = lock(countyCode, id);
         status(p).check(ProposalStatus.Action.ACCEPT);
-        Map<String, Object> seq = jdbc.sql("""
-                update congress_session set next_number = next_number + 1 where id = :s
-                returning next_number - 1 as n, number_prefix""")
-                .param("s", p.get("session_id")).query().singleRow();
-        int n = ((Number) seq.get("n")).intValue();
-        String prefix = (String) seq.get("number_prefix");
-        String number = prefix.isEmpty() ? "第" + n + "号" : prefix + String.format("%04d", n);
+        String number;
+        do {
+            // the session row stays locked until commit: no two filings take the same number; a number already held
+            // (a proposal imported from a reply letter) is skipped
+            Map<String, Object> seq = jdbc.sql("""
+                    update congress_session set next_number = next_number + 1 where id = :s
+                    returning next_number - 1 as n, number_prefix""")
+                    .param("s", p.get("session_id")).query().singleRow();
+            int n = ((Number) seq.get("n")).intValue();
+            String prefix = (String) seq.get("number_prefix");
+            number = prefix.isEmpty() ? "第" + n + "号" : prefix + String.format("%04d", n);
+        } while (jdbc.sql("select exists (select 1 from proposal where session_id = :s and number = :n)")
+                .param("s", p.get("session_id")).param("n", number).query(Boolean.class).single());
         jdbc.sql("update proposal set status = 'FILED', number = :n where id = :id").param("n", number).param("id", id)
                 .update();
         audit.record(countyCode, "PROPOSAL_ACCEPTED", "proposal", String.valueOf(id), "立案，编号 " + number,
                 Map.of("status", p.get("status")), Map.of("status", "FILED", "number", number));
+        reindex(countyCode, id);
         return number;
     }
 
@@ -206,6 +222,7 @@ public class ProposalService {
         audit.record(countyCode, "PROPOSAL_REJECTED", "proposal", String.valueOf(id),
                 "不予立案" + (convertToOpinion ? "（转为意见建议）" : "") + "：" + r,
                 Map.of("status", p.get("status")), Map.of("status", "REJECTED", "reason", r, "convertedToOpinion", convertToOpinion));
+        reindex(countyCode, id);
     }
 
     /**
@@ -234,6 +251,7 @@ public class ProposalService {
                 .param("id", id).update();
         audit.record(countyCode, "PROPOSAL_MERGED", "proposal", String.valueOf(id), "并入提案 " + target.get("number"),
                 Map.of("status", p.get("status")), Map.of("status", "MERGED", "mergedInto", intoId));
+        reindex(countyCode, id);
     }
 
     /**
@@ -256,6 +274,36 @@ public class ProposalService {
                 .param("id", id).update();
         audit.record(countyCode, "PROPOSAL_MARKED_KEY", "proposal", String.valueOf(id), "列为重点提案，督办领导：" + l,
                 Map.of("keyProposal", p.get("key_proposal")), Map.of("keyProposal", true, "leaders", l));
+    }
+
+    /** Line breaks and tabs are fine in a body; other control characters and broken surrogates are not. */
+    private static boolean cleanBody(String body) {
+        for (int i = 0; i < body.length(); i++) {
+            char ch = body.charAt(i);
+            if (Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t') {
+                return false;
+            }
+            if (Character.isHighSurrogate(ch)) {
+                if (i + 1 >= body.length() || !Character.isLowSurrogate(body.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(ch)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keeps the similar-proposal index's number and status current. */
+    void reindex(String countyCode, long id) {
+        jdbc.sql("""
+                select p.title, s.name, p.number, p.status from proposal p join congress_session s on s.id = p.session_id
+                where p.id = :id""").param("id", id).query((rs, i) -> {
+                    similar.add(id, countyCode, rs.getString("title"), rs.getString("name"), rs.getString("number"),
+                            rs.getString("status"));
+                    return null;
+                }).list();
     }
 
     private Map<String, Object> lock(String countyCode, long id) {

@@ -95,7 +95,7 @@ public enum ProposalStatus {
                     "提案当前为“" + label + "”，不能" + action.label());
             pd.setTitle("不允许的办理环节");
             pd.setType(java.net.URI.create("urn:ronghe:problem:illegal-transition"));
-            pd.setProperty("status", name());
+            pd.setProperty("proposalStatus", name());
             pd.setProperty("action", action.name());
             throw new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
         }

@@ -56,6 +56,17 @@ class ProposalWebController {
         return catalog.list(user.countyCode(), ownOnly(user));
     }
 
+    /**
+     * Similar proposals a user may learn of: the county-wide roles all; proposers and unit staff only proposals that
+     * have been filed (submitted, rejected and merged ones are not theirs to see).
+     */
+    static List<SimilarProposals.Hit> visibleHits(CurrentUser user, List<SimilarProposals.Hit> hits) {
+        if (user.role() != Role.PROPOSER && user.role() != Role.UNIT_STAFF) {
+            return hits;
+        }
+        return hits.stream().filter(h -> List.of("FILED", "ASSIGNED", "REPLIED").contains(h.status())).toList();
+    }
+
     static Map<String, Object> readable(ProposalCatalog catalog, CurrentUser user, long id) {
         Map<String, Object> p = catalog.find(user.countyCode(), id).orElseThrow(() -> new NotFoundException("提案", id));
         boolean refused = switch (user.role()) {
@@ -111,7 +122,7 @@ class ProposalWebController {
     @GetMapping("/proposals/similar")
     String similar(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String title,
                    Model model) {
-        model.addAttribute("hits", similar.search(user.countyCode(), title, 5));
+        model.addAttribute("hits", visibleHits(user, similar.search(user.countyCode(), title, 5)));
         model.addAttribute("typed", !title.isBlank());
         return "proposal/proposal-form :: similar";
     }
@@ -127,10 +138,11 @@ class ProposalWebController {
         model.addAttribute("mayFile", (user.role() == Role.ADMIN || user.role() == Role.CPPCC_OFFICE));
         model.addAttribute("allowed", java.util.Arrays.stream(ProposalStatus.Action.values()).filter(status::allows)
                 .map(Enum::name).toList());
-        model.addAttribute("similar", similar.search(user.countyCode(), (String) p.get("title"), 6).stream()
-                .filter(h -> h.id() != id).toList());
+        model.addAttribute("similar", visibleHits(user, similar.search(user.countyCode(), (String) p.get("title"), 6))
+                .stream().filter(h -> h.id() != id).toList());
         model.addAttribute("assignments", assignments.ofProposal(id));
-        model.addAttribute("units", departments.list(user.countyCode()).stream().filter(d -> d.active()).toList());
+        model.addAttribute("units", departments.list(user.countyCode()).stream()
+                .filter(d -> d.active() && AssignmentService.isHandlingUnit(d)).toList());
         model.addAttribute("myUnit", user.departmentId());
         return "proposal/proposal";
     }
@@ -177,9 +189,14 @@ class ProposalWebController {
     String assign(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                   @RequestParam(defaultValue = "SEPARATE") String mode,
                   @RequestParam(name = "units", required = false) List<Long> units, RedirectAttributes redirect) {
-        return act(id, redirect, "已交办", () -> assignments.assign(user.countyCode(), id,
-                "LEAD_AND_CO".equals(mode) ? AssignmentService.Mode.LEAD_AND_CO : AssignmentService.Mode.SEPARATE,
-                units == null ? List.of() : units, java.time.LocalDate.now()));
+        return act(id, redirect, "已交办", () -> {
+            AssignmentService.Mode m = switch (mode) {
+                case "LEAD_AND_CO" -> AssignmentService.Mode.LEAD_AND_CO;
+                case "SEPARATE" -> AssignmentService.Mode.SEPARATE;
+                default -> throw new InvalidInputException("mode", "交办方式应为分办或主办+会办");
+            };
+            assignments.assign(user.countyCode(), id, m, units == null ? List.of() : units, ProposalService.today());
+        });
     }
 
     @PostMapping("/assignments/{aid}/sign")
@@ -194,14 +211,14 @@ class ProposalWebController {
     String giveBack(@AuthenticationPrincipal CurrentUser user, @PathVariable long aid, @RequestParam long proposal,
                     @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         return act(proposal, redirect, "已退回提案委", () -> assignments.giveBack(user.countyCode(), aid,
-                user.departmentId(), reason, java.time.LocalDate.now()));
+                user.departmentId(), reason, ProposalService.today()));
     }
 
     @GetMapping("/todo")
     @PreAuthorize("hasRole('UNIT_STAFF')")
     String todo(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("items", user.departmentId() == null ? List.of()
-                : assignments.todo(user.countyCode(), user.departmentId(), java.time.LocalDate.now()));
+                : assignments.todo(user.countyCode(), user.departmentId(), ProposalService.today()));
         return "proposal/todo";
     }
 

@@ -88,8 +88,11 @@ public class ReplyImporter {
                 insert into proposal (county_code, kind, session_id, number, title, proposer_id)
                 values (:county, :kind, :session, :number, :title, :proposer)
                 on conflict (county_code, session_id, number) do update
-                    set title = coalesce(excluded.title, proposal.title),
-                        proposer_id = coalesce(excluded.proposer_id, proposal.proposer_id)
+                    set title = case when proposal.status = 'REPLIED' then coalesce(excluded.title, proposal.title)
+                                     else proposal.title end,
+                        proposer_id = case when proposal.status = 'REPLIED'
+                                           then coalesce(excluded.proposer_id, proposal.proposer_id)
+                                           else proposal.proposer_id end
                 returning id""")
                 .param("county", countyCode).param("kind", c.kind).param("session", sessionId)
                 .param("number", c.number).param("title", c.title).param("proposer", proposerId)

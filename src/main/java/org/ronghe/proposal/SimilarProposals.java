@@ -106,7 +106,8 @@ public class SimilarProposals implements SmartInitializingSingleton {
      * @param countyCode the county to search in
      * @param text       a title being typed
      * @param limit      most hits returned
-     * @return the most similar proposals, best first; empty for text without meaningful words
+     * @return the most similar proposals, best first; empty for text without meaningful words (punctuation alone
+     *         matches nothing; at most the first 50 words count)
      */
     public List<Hit> search(String countyCode, String text, int limit) {
         List<String> words = words(text == null ? "" : text);
@@ -138,9 +139,11 @@ public class SimilarProposals implements SmartInitializingSingleton {
         try (TokenStream ts = analyzer.tokenStream("title", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
-            while (ts.incrementToken()) {
-                if (!out.contains(term.toString())) {
-                    out.add(term.toString());
+            while (ts.incrementToken() && out.size() < 50) {
+                String w = term.toString();
+                boolean meaningful = w.codePoints().anyMatch(Character::isLetterOrDigit);
+                if (meaningful && !out.contains(w)) {
+                    out.add(w);
                 }
             }
             ts.end();

@@ -103,8 +103,14 @@ class AssignmentTests {
 
         // assigning the same live unit again is refused; a new co-handling unit is added separately
         mvc.perform(post("/api/proposals/" + id + "/assign").with(csrf()).with(user(u("demo-office")))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"mode\":\"SEPARATE\",\"units\":[" + agri + "]}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("units"));
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"mode\":\"LEAD_AND_CO\",\"units\":[" + agri + "]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[?(@.field == 'units')]").exists());
+        // offices cannot be handling units
+        long office = jdbc.sql("select id from department where unit_type = 'CPPCC_OFFICE' and county_code = '140581'")
+                .query(Long.class).single();
+        mvc.perform(post("/api/proposals/" + id + "/assign").with(csrf()).with(user(u("demo-office")))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"mode\":\"SEPARATE\",\"units\":[" + office + "]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value(containsString("不是承办单位")));
         mvc.perform(post("/api/proposals/" + id + "/assign").with(csrf()).with(user(u("demo-office")))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"mode\":\"SEPARATE\",\"units\":[999999]}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value(containsString("不存在")));
@@ -125,6 +131,40 @@ class AssignmentTests {
         assignments.assign("140581", id, AssignmentService.Mode.SEPARATE, List.of(agri), LocalDate.now());
         assertThat(jdbc.sql("select status from proposal where id = :id").param("id", id).query(String.class).single())
                 .isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void theLastReturnAndANewAssignmentNeverCross() throws Exception {
+        long devReform = u("demo-unit").departmentId();
+        long agri = u("demo-unit-agri").departmentId();
+        for (int round = 0; round < 6; round++) {
+            long id = filedProposal("并发退回与交办测试" + round);
+            long a = assignments.assign("140581", id, AssignmentService.Mode.SEPARATE, List.of(devReform), LocalDate.now()).get(0);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            var r1 = pool.submit(() -> {
+                start.await();
+                assignments.giveBack("140581", a, devReform, "不属本单位", LocalDate.now());
+                return null;
+            });
+            var r2 = pool.submit(() -> {
+                start.await();
+                assignments.assign("140581", id, AssignmentService.Mode.SEPARATE, List.of(agri), LocalDate.now());
+                return null;
+            });
+            start.countDown();
+            r1.get();
+            try {
+                r2.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the proposal may already be back with the office (FILED) when the assignment runs: also fine
+            }
+            pool.shutdown();
+            long live = jdbc.sql("select count(*) from proposal_assignment where proposal_id = :p and state <> 'RETURNED'")
+                    .param("p", id).query(Long.class).single();
+            String state = jdbc.sql("select status from proposal where id = :id").param("id", id).query(String.class).single();
+            assertThat(state).as("round " + round).isEqualTo(live > 0 ? "ASSIGNED" : "FILED");
+        }
     }
 
     @Test

@@ -74,15 +74,25 @@ class ProposalFilingTests {
                 .isEqualTo("演示·提案者");
         mvc.perform(get("/api/proposals/similar").param("text", "城乡产业融合发展的若干建议").with(user(office())))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == " + first + ")]").exists());
+        // proposers learn of other proposals only once they are filed
         mvc.perform(get("/proposals/similar").param("title", "城乡产业融合").with(user(proposer())))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("关于推进城乡产业融合发展的建议")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("关于推进城乡产业融合发展的建议"))));
+        mvc.perform(get("/api/proposals/similar").param("text", "，").with(user(office())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
 
         mvc.perform(post("/api/proposals/" + first + "/accept").with(csrf()).with(user(office())))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.number").value("TA0001"));
+        mvc.perform(get("/proposals/similar").param("title", "城乡产业融合").with(user(proposer())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("关于推进城乡产业融合发展的建议")));
+        mvc.perform(get("/api/proposals/similar").param("text", "城乡产业融合").with(user(office())))
+                .andExpect(jsonPath("$[?(@.id == " + first + ")].number").value("TA0001"));
         mvc.perform(post("/api/proposals/" + first + "/accept").with(csrf()).with(user(office())))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("已立案")))
-                .andExpect(jsonPath("$.type").value("urn:ronghe:problem:illegal-transition"));
+                .andExpect(jsonPath("$.type").value("urn:ronghe:problem:illegal-transition"))
+                .andExpect(jsonPath("$.status").value(409))
+                .andExpect(jsonPath("$.proposalStatus").value("FILED"));
         mvc.perform(post("/api/proposals/" + first + "/key").with(csrf()).with(user(office()))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"leaders\":\"\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("leaders"));
@@ -113,6 +123,9 @@ class ProposalFilingTests {
                 .andExpect(status().isOk());
         mvc.perform(post("/api/proposals/" + refused + "/reject").with(csrf()).with(user(office()))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+        mvc.perform(post("/api/proposals/" + refused + "/reject").with(csrf()).with(user(office()))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":123}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
         mvc.perform(post("/api/proposals/" + refused + "/reject").with(csrf()).with(user(office()))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -172,5 +185,22 @@ class ProposalFilingTests {
                 .andExpect(jsonPath("$.errors[?(@.field == 'body')]").exists());
         mvc.perform(get("/proposals/" + mine).with(user(office())))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("审查立案")));
+    }
+
+    @Test
+    void numbersAlreadyHeldByImportedProposalsAreSkipped() throws Exception {
+        long session = session("测试政协第一届第五次会议", "TX");
+        jdbc.sql("insert into proposal (county_code, kind, session_id, number, title, status) "
+                + "values ('140581', 'CPPCC', :s, 'TX0002', '从答复函导入的提案', 'REPLIED')").param("s", session).update();
+        long a = submit(office(), session, "关于编号测试的提案一");
+        long b = submit(office(), session, "关于编号测试的提案二");
+        mvc.perform(post("/api/proposals/" + a + "/accept").with(csrf()).with(user(office())))
+                .andExpect(jsonPath("$.number").value("TX0001"));
+        mvc.perform(post("/api/proposals/" + b + "/accept").with(csrf()).with(user(office())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.number").value("TX0003"));
+        // re-opening the session once numbers are given keeps its numbering scheme
+        session("测试政协第一届第五次会议", "ZZ");
+        assertThat(jdbc.sql("select number_prefix from congress_session where id = :s").param("s", session)
+                .query(String.class).single()).isEqualTo("TX");
     }
 }
