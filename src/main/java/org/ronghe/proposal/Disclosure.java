@@ -1,0 +1,126 @@
+package org.ronghe.proposal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.ronghe.audit.AuditTrail;
+import org.ronghe.privacy.Masking;
+import org.ronghe.problem.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * 公开: publishes replies on the public pages. Published text has personal contact details removed: mobile phone
+ * numbers and identity numbers are masked (PIPL art. 51; the disclosure rules in {@code docs/modules/proposal.md}),
+ * while the issuing unit's office telephone stays, as the public's point of contact.
+ */
+@Service
+public class Disclosure {
+
+    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[\\dXx](?![0-9A-Za-z])");
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    Disclosure(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /**
+     * Publishes a reply.
+     *
+     * @param countyCode 6-digit county code
+     * @param replyId    the reply
+     * @param by         who publishes it
+     * @throws NotFoundException if there is no such reply in the county
+     * @throws ErrorResponseException 409 if it is already published
+     */
+    @Transactional
+    public void publish(String countyCode, long replyId, String by) {
+        Map<String, Object> r = jdbc.sql("select id, disclosed_at, doc_number from reply where id = :id and county_code = :c for update")
+                .param("id", replyId).param("c", countyCode).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("答复函", replyId));
+        if (r.get("disclosed_at") != null) {
+            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "该答复函已公开");
+            pd.setTitle("不允许的办理环节");
+            throw new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
+        }
+        jdbc.sql("update reply set disclosed_at = now(), disclosed_by = :by where id = :id").param("by", by)
+                .param("id", replyId).update();
+        audit.record(countyCode, "REPLY_DISCLOSED", "reply", String.valueOf(replyId),
+                "公开答复函 " + (r.get("doc_number") == null ? "" : r.get("doc_number")), null, Map.of("public", true));
+    }
+
+    /**
+     * @param countyCode 6-digit county code
+     * @param session    届次 to filter by, or blank
+     * @param unit       handling unit id, or {@code null}
+     * @param category   A–D, or blank
+     * @param subject    proposal subject, or blank
+     * @param text       words the title or proposer contains, or blank
+     * @return published replies, newest published first (at most 200)
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> published(String countyCode, String session, Long unit, String category,
+                                               String subject, String text) {
+        return jdbc.sql("""
+                select r.id, r.doc_number, r.issuer, d.name as department_name, r.category, r.reply_date,
+                       s.name as session, p.number, p.title, p.subject, pr.name as proposer, r.disclosed_at
+                from reply r join proposal p on p.id = r.proposal_id join congress_session s on s.id = p.session_id
+                left join proposer pr on pr.id = p.proposer_id left join department d on d.id = r.department_id
+                where r.county_code = :c and r.disclosed_at is not null
+                  and (:session = '' or s.name = :session)
+                  and (cast(:unit as bigint) is null or r.department_id = :unit)
+                  and (:category = '' or r.category = :category)
+                  and (:subject = '' or p.subject = :subject)
+                  and (:text = '' or p.title like '%' || :text || '%' or pr.name like '%' || :text || '%')
+                order by r.disclosed_at desc, r.id desc limit 200""")
+                .param("c", countyCode).param("session", blank(session)).param("unit", unit)
+                .param("category", blank(category)).param("subject", blank(subject))
+                .param("text", blank(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
+                .query().listOfRows().stream().map(AssignmentService::localDates).toList();
+    }
+
+    /**
+     * @param countyCode 6-digit county code
+     * @param replyId    a reply
+     * @return the published reply with its redacted text, or empty when it is not published
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Map<String, Object>> publishedReply(String countyCode, long replyId) {
+        return jdbc.sql("""
+                select r.id, r.doc_number, r.issuer, r.category, r.reply_date, s.name as session, p.number, p.title,
+                       pr.name as proposer, r.letter_text, r.disclosed_at
+                from reply r join proposal p on p.id = r.proposal_id join congress_session s on s.id = p.session_id
+                left join proposer pr on pr.id = p.proposer_id
+                where r.id = :id and r.county_code = :c and r.disclosed_at is not null""")
+                .param("id", replyId).param("c", countyCode).query().listOfRows().stream().findFirst()
+                .map(AssignmentService::localDates)
+                .map(m -> {
+                    m.put("letter_text", redact((String) m.get("letter_text")));
+                    return m;
+                });
+    }
+
+    /**
+     * @param text a letter's text
+     * @return the text with mobile phone numbers and identity numbers masked
+     */
+    public static String redact(String text) {
+        Matcher m = MOBILE.matcher(text);
+        String out = m.replaceAll(r -> Masking.phone(r.group()));
+        return ID_NUMBER.matcher(out).replaceAll(r -> Masking.idNumber(r.group()));
+    }
+
+    private static String blank(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

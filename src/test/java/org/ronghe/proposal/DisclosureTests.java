@@ -1,0 +1,83 @@
+package org.ronghe.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.ronghe.IntegrationTest;
+import org.ronghe.account.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 公开: the office publishes a reply; the public reads it without login, redacted, and through the Atom feed. */
+@IntegrationTest
+class DisclosureTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserAccounts accounts;
+
+    @Test
+    void publishedRepliesAreReadableByEveryoneWithoutPersonalContacts() throws Exception {
+        String letter = """
+                高平市民政局文件
+                高民函〔2025〕31号
+                关于高平市第七届政治协商会议第五次会议第TA0777号提案的答复
+                王敏委员：
+                您提出的“关于完善社区养老服务的提案”收悉，现答复如下：
+                经与您电话沟通（13912345678），我局将增设日间照料中心。
+                高平市民政局
+                2025年7月1日
+                """;
+        var office = accounts.find("demo-office").orElseThrow();
+        String body = mvc.perform(multipart("/api/replies/import").file(new MockMultipartFile("files", "mz.txt",
+                        "text/plain", letter.getBytes(StandardCharsets.UTF_8))).with(csrf()).with(user(office)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        long replyId = JsonMapper.builder().build().readTree(body).get(0).get("replyId").asLong();
+
+        mvc.perform(get("/public/replies/" + replyId)).andExpect(status().isNotFound());
+        mvc.perform(get("/public/replies")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("关于完善社区养老服务的提案"))));
+
+        mvc.perform(post("/replies/" + replyId + "/disclose").with(csrf()).with(user(accounts.find("demo-unit").orElseThrow())))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/replies/" + replyId + "/disclose").with(csrf()).with(user(office)))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/public/replies").param("category", "").param("q", "养老"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("关于完善社区养老服务的提案")));
+        mvc.perform(get("/public/replies").param("q", "不存在的词"))
+                .andExpect(content().string(not(containsString("关于完善社区养老服务的提案"))));
+        mvc.perform(get("/public/replies/" + replyId).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("增设日间照料中心"), containsString("139****5678"),
+                        not(containsString("13912345678")))));
+        String atom = mvc.perform(get("/public/replies.atom")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(atom).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"", "高民函〔2025〕31号",
+                "/public/replies/" + replyId);
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(atom.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void redactionMasksMobilesAndIdNumbersButKeepsOfficePhones() {
+        assertThat(Disclosure.redact("电话13800001111，身份证14058119800101123X，办公室0356-5220956"))
+                .isEqualTo("电话138****1111，身份证140581********123X，办公室0356-5220956");
+    }
+}
