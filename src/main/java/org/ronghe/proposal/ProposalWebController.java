@@ -153,35 +153,25 @@ class ProposalWebController {
                   @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "false") boolean convert,
                   @RequestParam(defaultValue = "") String intoId, @RequestParam(defaultValue = "") String leaders,
                   RedirectAttributes redirect) {
-        try {
+        return act(id, redirect, switch (action) {
+            case "ACCEPT" -> "已立案";
+            case "REJECT" -> "已不予立案";
+            case "MERGE" -> "已并案";
+            default -> "已列为重点提案";
+        }, () -> {
             switch (action) {
-                case "ACCEPT" -> redirect.addFlashAttribute("notice", "已立案，编号 " + service.accept(user.countyCode(), id));
-                case "REJECT" -> {
-                    service.reject(user.countyCode(), id, reason, convert);
-                    redirect.addFlashAttribute("notice", "已不予立案");
-                }
+                case "ACCEPT" -> service.accept(user.countyCode(), id);
+                case "REJECT" -> service.reject(user.countyCode(), id, reason, convert);
                 case "MERGE" -> {
                     if (!intoId.matches("\\d{1,18}")) {
-                        throw new InvalidInputException("intoId", "请填写并入提案的编号（系统内 ID）");
+                        throw new InvalidInputException("intoId", "请填写并入提案的系统 ID");
                     }
                     service.merge(user.countyCode(), id, Long.parseLong(intoId));
-                    redirect.addFlashAttribute("notice", "已并案");
                 }
-                case "MARK_KEY" -> {
-                    service.markKey(user.countyCode(), id, leaders);
-                    redirect.addFlashAttribute("notice", "已列为重点提案");
-                }
+                case "MARK_KEY" -> service.markKey(user.countyCode(), id, leaders);
                 default -> throw new InvalidInputException("action", "未知的办理操作");
             }
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("notice", "未办理：" + String.join("；", e.byField().values()));
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() != 409) {
-                throw e;
-            }
-            redirect.addFlashAttribute("notice", "未办理：" + e.getBody().getDetail());
-        }
-        return "redirect:/proposals/" + id;
+        });
     }
 
     @PostMapping("/proposals/{id}/assign")

@@ -85,26 +85,9 @@ class ReplyExtractionAccuracyTests {
         }
     }
 
+    /** The fields as the command line prints them. */
     static Map<String, Object> actualFields(ExtractedReply r) {
-        Map<String, Object> m = new java.util.HashMap<>();
-        m.put("docNumber", r.docNumber());
-        m.put("issuerMark", r.issuerMark());
-        m.put("issuer", r.issuer());
-        m.put("signatureOrg", r.signatureOrg());
-        m.put("proposalNumber", r.proposalNumber());
-        m.put("proposalKind", r.proposalKind());
-        m.put("session", r.session());
-        m.put("proposer", r.proposer());
-        m.put("proposalTitle", r.proposalTitle());
-        m.put("addressee", r.addressee());
-        m.put("category", r.category());
-        m.put("signer", r.signer());
-        m.put("handlers", r.handlers());
-        m.put("phone", r.phone());
-        m.put("date", r.date());
-        m.put("copyTo", r.copyTo());
-        m.put("commitmentsCount", r.commitmentsCount());
-        return m;
+        return ReplyCommand.asJson("", r);
     }
 
     private static String normalise(String field, Object value) {

@@ -2,21 +2,12 @@ package org.ronghe.portal;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.List;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.ronghe.IntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The proposal path so far, as the people involved do it in the system Chromium: a proposer submits (seeing similar
@@ -24,48 +15,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * signs for it.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProposalPathBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(RegionBrowserBrowserTest.CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    private Page as(String username) {
-        BrowserContext context = browser.newContext();
-        Page page = context.newPage();
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill("ronghe-demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-        return page;
-    }
+class ProposalPathBrowserTest extends ChromiumTest {
 
     @Test
     void submitFileAssignAndSign() {
-        Page proposer = as("demo-proposer");
+        Page proposer = signedIn("demo-proposer");
         proposer.locator("nav.mainnav").getByText("提案办理").click();
         proposer.getByText("提交提案").click();
         proposer.getByLabel("届次").selectOption(new SelectOption().setLabel("（演示）政协高平市第七届委员会第六次会议"));
@@ -77,7 +31,7 @@ class ProposalPathBrowserTest {
         String url = proposer.url();
         proposer.context().close();
 
-        Page office = as("demo-office");
+        Page office = signedIn("demo-office");
         office.navigate(url);
         office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("立案").setExact(true)).click();
         assertThat(office.locator("#status")).hasText("已立案");
@@ -88,7 +42,7 @@ class ProposalPathBrowserTest {
         assertThat(office.locator("#assignments")).containsText("待签收");
         office.context().close();
 
-        Page unit = as("demo-unit-agri");
+        Page unit = signedIn("demo-unit-agri");
         unit.locator("nav.mainnav").getByText("待办").click();
         unit.getByText("关于建设高平市农产品冷链物流中心的提案").click();
         unit.locator("#assignments").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("签收").setExact(true)).click();

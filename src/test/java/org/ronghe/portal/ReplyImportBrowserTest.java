@@ -4,20 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.ronghe.IntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * CPPCC office staff import the seed letter through the UI in the system Chromium: upload, review the extracted
@@ -25,34 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * commitment groups and its figures.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReplyImportBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(RegionBrowserBrowserTest.CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+class ReplyImportBrowserTest extends ChromiumTest {
 
     @Test
     void importTheSeedLetterThroughTheUi(@TempDir Path dir) throws Exception {
@@ -60,11 +25,7 @@ class ReplyImportBrowserTest {
         try (var in = getClass().getResourceAsStream("/letters/seed-gaoping-2025-85.txt")) {
             Files.write(seed, in.readAllBytes());
         }
-        Page page = browser.newPage();
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("用户名").fill("demo-office");
-        page.getByLabel("密码").fill("ronghe-demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        Page page = signedIn("demo-office");
 
         page.locator("nav.mainnav").getByText("公文").click();
         page.getByText("导入答复函").click();
