@@ -28,13 +28,15 @@ class ProposalApiController {
     private final ProposalCatalog catalog;
     private final SimilarProposals similar;
     private final AssignmentService assignments;
+    private final ReplyDrafting drafting;
 
     ProposalApiController(ProposalService service, ProposalCatalog catalog, SimilarProposals similar,
-                          AssignmentService assignments) {
+                          AssignmentService assignments, ReplyDrafting drafting) {
         this.service = service;
         this.catalog = catalog;
         this.similar = similar;
         this.assignments = assignments;
+        this.drafting = drafting;
     }
 
     @GetMapping("/api/sessions")
@@ -191,5 +193,46 @@ class ProposalApiController {
     @Operation(summary = "本单位待办（待签收、待办理、即将到期、已超期）")
     List<Map<String, Object>> todo(@AuthenticationPrincipal CurrentUser user) {
         return assignments.todo(user.countyCode(), user.departmentId(), ProposalService.today());
+    }
+
+    @PostMapping("/api/assignments/{id}/reply")
+    @PreAuthorize("hasRole('UNIT_STAFF')")
+    @Operation(summary = "起草或修改答复（已签收的主办或分办单位）", description = "category 为 A、B 或 C；signer 必填")
+    Map<String, Object> draft(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                              @RequestBody ReplyDrafting.Draft draft) {
+        return Map.of("replyId", drafting.draft(user.countyCode(), id, user.departmentId(), draft));
+    }
+
+    @PostMapping("/api/replies/{id}/submit")
+    @PreAuthorize("hasRole('UNIT_STAFF')")
+    @Operation(summary = "答复提交督查室审核")
+    Map<String, Object> submitReply(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        drafting.submit(user.countyCode(), id, user.departmentId());
+        return Map.of("status", "IN_REVIEW");
+    }
+
+    @PostMapping("/api/replies/{id}/review")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISION')")
+    @Operation(summary = "督查室审核答复", description = "approve=true 签发并按单位顺序编发文字号；false 退回修改（comment 必填）；"
+            + "category 可改为 A、B 或 C")
+    Map<String, Object> review(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                               @RequestBody Map<String, Object> body) {
+        if (!(body.get("approve") instanceof Boolean approve)) {
+            throw new InvalidInputException("approve", "approve 应为 true（签发）或 false（退回修改）");
+        }
+        Object comment = body.get("comment");
+        Object category = body.get("category");
+        if ((comment != null && !(comment instanceof String)) || (category != null && !(category instanceof String))) {
+            throw new InvalidInputException(comment instanceof String || comment == null ? "category" : "comment", "应为文字");
+        }
+        String number = drafting.review(user.countyCode(), id, approve, (String) comment, (String) category);
+        return number == null ? Map.of("status", "DRAFT") : Map.of("status", "RELEASED", "docNumber", number);
+    }
+
+    @GetMapping("/api/review")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISION')")
+    @Operation(summary = "待审核的答复")
+    List<Map<String, Object>> inReview(@AuthenticationPrincipal CurrentUser user) {
+        return drafting.inReview(user.countyCode());
     }
 }

@@ -37,7 +37,9 @@ public enum ProposalStatus {
         /** 标记重点提案 (the state does not change). */
         MARK_KEY("标记重点提案", FILED),
         /** 交办 (again, after a unit returned it). */
-        ASSIGN("交办", ASSIGNED);
+        ASSIGN("交办", ASSIGNED),
+        /** 答复签发: the last reply the proposal waits for is released. */
+        REPLY("答复", REPLIED);
 
         private final String label;
         private final ProposalStatus target;
@@ -61,7 +63,7 @@ public enum ProposalStatus {
     private static final Map<ProposalStatus, Set<Action>> ALLOWED = Map.of(
             SUBMITTED, EnumSet.of(Action.ACCEPT, Action.REJECT, Action.MERGE),
             FILED, EnumSet.of(Action.MARK_KEY, Action.ASSIGN),
-            ASSIGNED, EnumSet.of(Action.MARK_KEY, Action.ASSIGN),
+            ASSIGNED, EnumSet.of(Action.MARK_KEY, Action.ASSIGN, Action.REPLY),
             REJECTED, EnumSet.noneOf(Action.class),
             MERGED, EnumSet.noneOf(Action.class),
             REPLIED, EnumSet.noneOf(Action.class));
