@@ -33,14 +33,17 @@ class ProposalWebController {
     private final SimilarProposals similar;
     private final AssignmentService assignments;
     private final org.ronghe.department.DepartmentDirectory departments;
+    private final ReplyDrafting drafting;
 
     ProposalWebController(ProposalService service, ProposalCatalog catalog, SimilarProposals similar,
-                          AssignmentService assignments, org.ronghe.department.DepartmentDirectory departments) {
+                          AssignmentService assignments, org.ronghe.department.DepartmentDirectory departments,
+                          ReplyDrafting drafting) {
         this.service = service;
         this.catalog = catalog;
         this.similar = similar;
         this.assignments = assignments;
         this.departments = departments;
+        this.drafting = drafting;
     }
 
     /** Proposers see only what they submitted. */
@@ -202,6 +205,52 @@ class ProposalWebController {
                     @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         return act(proposal, redirect, "已退回提案委", () -> assignments.giveBack(user.countyCode(), aid,
                 user.departmentId(), reason, ProposalService.today()));
+    }
+
+    @PostMapping("/assignments/{aid}/reply")
+    @PreAuthorize("hasRole('UNIT_STAFF')")
+    String draft(@AuthenticationPrincipal CurrentUser user, @PathVariable long aid, @RequestParam long proposal,
+                 @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String category,
+                 @RequestParam(defaultValue = "") String signer, @RequestParam(defaultValue = "") String handlers,
+                 @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String copyTo,
+                 @RequestParam(defaultValue = "false") boolean submit, RedirectAttributes redirect) {
+        return act(proposal, redirect, submit ? "答复已提交督查室审核" : "答复草稿已保存", () -> {
+            long reply = drafting.draft(user.countyCode(), aid, user.departmentId(), new ReplyDrafting.Draft(body,
+                    category, signer, split(handlers), phone, split(copyTo)));
+            if (submit) {
+                drafting.submit(user.countyCode(), reply, user.departmentId());
+            }
+        });
+    }
+
+    @GetMapping("/review")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISION')")
+    String review(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("items", drafting.inReview(user.countyCode()));
+        return "proposal/review-replies";
+    }
+
+    @PostMapping("/review/{rid}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISION')")
+    String decide(@AuthenticationPrincipal CurrentUser user, @PathVariable long rid, @RequestParam boolean approve,
+                  @RequestParam(defaultValue = "") String comment, @RequestParam(defaultValue = "") String category,
+                  RedirectAttributes redirect) {
+        try {
+            String number = drafting.review(user.countyCode(), rid, approve, comment, category);
+            redirect.addFlashAttribute("notice", number == null ? "已退回修改" : "已签发，文号 " + number);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("notice", "未办理：" + String.join("；", e.byField().values()));
+        } catch (ErrorResponseException e) {
+            if (e.getStatusCode().value() != 409) {
+                throw e;
+            }
+            redirect.addFlashAttribute("notice", "未办理：" + e.getBody().getDetail());
+        }
+        return "redirect:/review";
+    }
+
+    private static List<String> split(String value) {
+        return Arrays.stream(value.split("[、，,；;\\s]+")).filter(x -> !x.isBlank()).toList();
     }
 
     @GetMapping("/todo")

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
 
 /**
- * The proposal path so far, as the people involved do it in the system Chromium: a proposer submits (seeing similar
- * proposals while typing), the CPPCC office files and assigns it, the handling unit finds it in its to-do list and
- * signs for it.
+ * The proposal path so far, as the people involved do it in the system Chromium: a proposer submits, the CPPCC
+ * office files and assigns it, the handling unit finds it in its to-do list, signs for it and drafts the reply, the
+ * supervision office releases it with the unit's next 文号, and the proposal is answered.
  */
 @IntegrationTest
 class ProposalPathBrowserTest extends ChromiumTest {
@@ -48,6 +48,23 @@ class ProposalPathBrowserTest extends ChromiumTest {
         unit.locator("#assignments").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("签收").setExact(true)).click();
         assertThat(unit.locator("#assignments")).containsText("已签收");
         assertThat(unit.locator("#timeline")).containsText("签收");
+
+        unit.getByLabel("答复正文（标题“一、”“（一）”各占一行）").fill("一、基本情况\n我局已将冷链物流中心列入年度计划。");
+        unit.getByLabel("办理结果类别").selectOption("B");
+        unit.getByLabel("签发人").fill("王局长");
+        unit.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交审核").setExact(true)).click();
+        assertThat(unit.locator(".notice").first()).containsText("提交督查室审核");
+        String proposalUrl = unit.url();
         unit.context().close();
+
+        Page supervision = signedIn("demo-supervision");
+        supervision.locator("nav.mainnav").getByText("答复审核").click();
+        com.microsoft.playwright.Locator row = supervision.locator("#review tbody tr")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("关于建设高平市农产品冷链物流中心的提案"));
+        row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("签发").setExact(true)).click();
+        assertThat(supervision.locator(".notice").first()).containsText("高农发〔");
+        supervision.navigate(proposalUrl);
+        assertThat(supervision.locator("#status")).hasText("已答复");
+        supervision.context().close();
     }
 }
