@@ -29,9 +29,11 @@ class ProposalApiController {
     private final SimilarProposals similar;
     private final AssignmentService assignments;
     private final ReplyDrafting drafting;
+    private final FeedbackService feedback;
 
     ProposalApiController(ProposalService service, ProposalCatalog catalog, SimilarProposals similar,
-                          AssignmentService assignments, ReplyDrafting drafting) {
+                          AssignmentService assignments, ReplyDrafting drafting, FeedbackService feedback) {
+        this.feedback = feedback;
         this.service = service;
         this.catalog = catalog;
         this.similar = similar;
@@ -66,7 +68,7 @@ class ProposalApiController {
     }
 
     @GetMapping("/api/proposals")
-    @Operation(summary = "提案列表（提案者只见本人提交的）")
+    @Operation(summary = "提案列表（提案者只见本人提出或联名的）")
     List<Map<String, Object>> list(@AuthenticationPrincipal CurrentUser user) {
         return ProposalWebController.visible(catalog, user);
     }
@@ -78,6 +80,7 @@ class ProposalApiController {
         Map<String, Object> m = new java.util.LinkedHashMap<>(p);
         m.put("replies", catalog.replies(id));
         m.put("assignments", assignments.ofProposal(id));
+        m.put("feedback", feedback.ofProposal(id));
         m.put("timeline", catalog.timeline(user.countyCode(), id));
         return m;
     }
@@ -234,5 +237,25 @@ class ProposalApiController {
     @Operation(summary = "待审核的答复")
     List<Map<String, Object>> inReview(@AuthenticationPrincipal CurrentUser user) {
         return drafting.inReview(user.countyCode());
+    }
+
+    @PostMapping("/api/proposals/{id}/feedback")
+    @PreAuthorize("hasRole('PROPOSER')")
+    @Operation(summary = "提案者反馈对答复的意见", description = "verdict = SATISFIED（满意）、BASICALLY_SATISFIED（基本满意）"
+            + "或 DISSATISFIED（不满意，comment 必填，提案重新办理）；须在答复后 15 个工作日内")
+    Map<String, Object> feedback(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                 @RequestBody Map<String, Object> body) {
+        FeedbackService.Verdict verdict;
+        try {
+            verdict = FeedbackService.Verdict.valueOf(String.valueOf(body.get("verdict")));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("verdict", "请选择：SATISFIED（满意）、BASICALLY_SATISFIED（基本满意）或 DISSATISFIED（不满意）");
+        }
+        if (body.get("comment") != null && !(body.get("comment") instanceof String)) {
+            throw new InvalidInputException("comment", "意见应为文字");
+        }
+        feedback.answer(user.countyCode(), id, user.displayName(), user.username(), verdict, (String) body.get("comment"),
+                ProposalService.today());
+        return Map.of("verdict", verdict.name());
     }
 }

@@ -41,6 +41,32 @@ public class ProposalCatalog {
     }
 
     /**
+     * A proposer's own proposals: those they submitted online and those the office entered naming them as proposer
+     * or co-signer (paper proposals), matched by the account's display name.
+     *
+     * @param countyCode 6-digit county code
+     * @param username   the proposer's account
+     * @param name       the account's display name
+     * @return proposals, newest first (at most 500), as column maps
+     */
+    public List<Map<String, Object>> ofProposer(String countyCode, String username, String name) {
+        return jdbc.sql(SELECT + " where p.county_code = :c and (p.submitted_by = :u or " + NAMED
+                        + ") order by p.id desc limit 500")
+                .param("c", countyCode).param("u", username).param("n", name).query().listOfRows()
+                .stream().map(AssignmentService::localDates).toList();
+    }
+
+    /** @return whether the proposal names {@code name} as its proposer or a co-signer */
+    public boolean names(long proposalId, String name) {
+        return jdbc.sql("select exists (select 1 from proposal p where p.id = :id and " + NAMED + ")")
+                .param("id", proposalId).param("n", name).query(Boolean.class).single();
+    }
+
+    private static final String NAMED = "(exists (select 1 from proposer x where x.id = p.proposer_id and x.name = :n)"
+            + " or exists (select 1 from proposal_co_signer pc join proposer x on x.id = pc.proposer_id"
+            + " where pc.proposal_id = p.id and x.name = :n))";
+
+    /**
      * @param countyCode   6-digit county code
      * @param departmentId a handling unit
      * @return proposals assigned to the unit (returned ones included), newest first

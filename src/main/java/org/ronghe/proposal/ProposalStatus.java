@@ -39,7 +39,9 @@ public enum ProposalStatus {
         /** 交办 (again, after a unit returned it). */
         ASSIGN("交办", ASSIGNED),
         /** 答复签发: the last reply the proposal waits for is released. */
-        REPLY("答复", REPLIED);
+        REPLY("答复", REPLIED),
+        /** 重新办理: the proposer was not satisfied with the reply. */
+        REHANDLE("重新办理", ASSIGNED);
 
         private final String label;
         private final ProposalStatus target;
@@ -66,7 +68,7 @@ public enum ProposalStatus {
             ASSIGNED, EnumSet.of(Action.MARK_KEY, Action.ASSIGN, Action.REPLY),
             REJECTED, EnumSet.noneOf(Action.class),
             MERGED, EnumSet.noneOf(Action.class),
-            REPLIED, EnumSet.noneOf(Action.class));
+            REPLIED, EnumSet.of(Action.REHANDLE));
 
     private final String label;
 

@@ -34,10 +34,12 @@ class ProposalWebController {
     private final AssignmentService assignments;
     private final org.ronghe.department.DepartmentDirectory departments;
     private final ReplyDrafting drafting;
+    private final FeedbackService feedback;
 
     ProposalWebController(ProposalService service, ProposalCatalog catalog, SimilarProposals similar,
                           AssignmentService assignments, org.ronghe.department.DepartmentDirectory departments,
-                          ReplyDrafting drafting) {
+                          ReplyDrafting drafting, FeedbackService feedback) {
+        this.feedback = feedback;
         this.service = service;
         this.catalog = catalog;
         this.similar = similar;
@@ -47,16 +49,15 @@ class ProposalWebController {
     }
 
     /** Proposers see only what they submitted. */
-    static String ownOnly(CurrentUser user) {
-        return user.role() == Role.PROPOSER ? user.username() : null;
-    }
-
     /** The proposals a user may list: proposers their own, unit staff those assigned to their unit, others all. */
     static List<Map<String, Object>> visible(ProposalCatalog catalog, CurrentUser user) {
         if (user.role() == Role.UNIT_STAFF) {
             return user.departmentId() == null ? List.of() : catalog.assignedTo(user.countyCode(), user.departmentId());
         }
-        return catalog.list(user.countyCode(), ownOnly(user));
+        if (user.role() == Role.PROPOSER) {
+            return catalog.ofProposer(user.countyCode(), user.username(), user.displayName());
+        }
+        return catalog.list(user.countyCode(), null);
     }
 
     /**
@@ -73,13 +74,13 @@ class ProposalWebController {
     static Map<String, Object> readable(ProposalCatalog catalog, CurrentUser user, long id) {
         Map<String, Object> p = catalog.find(user.countyCode(), id).orElseThrow(() -> new NotFoundException("提案", id));
         boolean refused = switch (user.role()) {
-            case PROPOSER -> !user.username().equals(p.get("submitted_by"));
+            case PROPOSER -> !user.username().equals(p.get("submitted_by")) && !catalog.names(id, user.displayName());
             case UNIT_STAFF -> user.departmentId() == null || !catalog.isAssignedTo(id, user.departmentId());
             default -> false;
         };
         if (refused) {
             ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    user.role() == Role.PROPOSER ? "只能查看本人提交的提案" : "只能查看交办给本单位的提案");
+                    user.role() == Role.PROPOSER ? "只能查看本人提出或联名的提案" : "只能查看交办给本单位的提案");
             pd.setTitle("无权访问");
             throw new ErrorResponseException(HttpStatus.FORBIDDEN, pd, null);
         }
@@ -147,6 +148,8 @@ class ProposalWebController {
         model.addAttribute("units", departments.list(user.countyCode()).stream()
                 .filter(d -> d.active() && AssignmentService.isHandlingUnit(d)).toList());
         model.addAttribute("myUnit", user.departmentId());
+        model.addAttribute("feedback", feedback.ofProposal(id));
+        model.addAttribute("mayAnswer", user.role() == Role.PROPOSER && status == ProposalStatus.REPLIED);
         return "proposal/proposal";
     }
 
@@ -220,6 +223,19 @@ class ProposalWebController {
             if (submit) {
                 drafting.submit(user.countyCode(), reply, user.departmentId());
             }
+        });
+    }
+
+    @PostMapping("/proposals/{id}/feedback")
+    @PreAuthorize("hasRole('PROPOSER')")
+    String answer(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                  @RequestParam(defaultValue = "") String verdict, @RequestParam(defaultValue = "") String comment,
+                  RedirectAttributes redirect) {
+        return act(id, redirect, "已提交您的意见，谢谢", () -> {
+            FeedbackService.Verdict v = java.util.Arrays.stream(FeedbackService.Verdict.values())
+                    .filter(x -> x.name().equals(verdict)).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("verdict", "请选择满意、基本满意或不满意"));
+            feedback.answer(user.countyCode(), id, user.displayName(), user.username(), v, comment, ProposalService.today());
         });
     }
 
