@@ -89,6 +89,12 @@ public class ProposalService {
                 .param("c", countyCode).query().listOfRows();
     }
 
+    /** @return every session of the county (open or closed), newest first, as id/kind/name maps */
+    public List<Map<String, Object>> allSessions(String countyCode) {
+        return jdbc.sql("select id, kind, name from congress_session where county_code = :c order by id desc")
+                .param("c", countyCode).query().listOfRows();
+    }
+
     /**
      * Submits a proposal.
      *
