@@ -3,6 +3,7 @@ package org.ronghe.problem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,13 +12,21 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * The container's error page ({@code /error}): a Chinese HTML page for people, problem+json for API paths and
- * for clients that do not accept HTML. Exception details are never shown.
+ * for clients that do not accept HTML. Exception details are never shown, except the Chinese field messages of an
+ * {@link InvalidInputException}, which are written for the user.
  */
 @Controller
 class ErrorPageController implements ErrorController {
+
+    private final ErrorAttributes errors;
+
+    ErrorPageController(ErrorAttributes errors) {
+        this.errors = errors;
+    }
 
     @RequestMapping("/error")
     Object error(HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -26,6 +35,15 @@ class ErrorPageController implements ErrorController {
         String accept = request.getHeader("Accept");
         boolean api = uri != null && uri.startsWith("/api/");
         boolean html = accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
+        InvalidInputException invalid = errors.getError(new ServletWebRequest(request)) instanceof InvalidInputException e
+                ? e : null;
+        if (invalid != null && (api || !html)) {
+            ProblemDetail pd = invalid.getBody();
+            if (uri != null) {
+                pd.setInstance(java.net.URI.create(uri.replace(" ", "%20")));
+            }
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        }
         if (api || !html) {
             ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), ProblemTitles.explanation(status));
             pd.setTitle(ProblemTitles.title(status));
@@ -38,7 +56,8 @@ class ErrorPageController implements ErrorController {
         model.addAttribute("status", status);
         model.addAttribute("errorTitle", ProblemTitles.title(status));
         model.addAttribute("explanation", request.getAttribute(WebErrors.CSRF_REFUSED) != null
-                ? "页面已过期或请求来源无法验证（CSRF 校验失败）。请刷新页面后重新操作。" : ProblemTitles.explanation(status));
+                ? "页面已过期或请求来源无法验证（CSRF 校验失败）。请刷新页面后重新操作。"
+                : invalid != null ? String.join("；", invalid.byField().values()) : ProblemTitles.explanation(status));
         return "problem/error";
     }
 

@@ -18,7 +18,7 @@ import org.ronghe.IntegrationTest;
 class ProposalPathBrowserTest extends ChromiumTest {
 
     @Test
-    void submitFileAssignAndSign() {
+    void submissionToFeedbackAndThePublicPage() {
         Page proposer = signedIn("demo-proposer");
         proposer.locator("nav.mainnav").getByText("提案办理").click();
         proposer.getByText("提交提案").click();
@@ -66,5 +66,29 @@ class ProposalPathBrowserTest extends ChromiumTest {
         supervision.navigate(proposalUrl);
         assertThat(supervision.locator("#status")).hasText("已答复");
         supervision.context().close();
+
+        Page answering = signedIn("demo-proposer");
+        answering.navigate(proposalUrl);
+        answering.getByLabel("基本满意").check();
+        answering.getByLabel("意见（不满意时必填）").fill("希望尽快开工");
+        answering.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交意见").setExact(true)).click();
+        assertThat(answering.locator(".notice").first()).containsText("已提交您的意见");
+        assertThat(answering.locator("#feedback")).containsText("基本满意");
+        answering.context().close();
+
+        Page publishing = signedIn("demo-office");
+        publishing.navigate(proposalUrl);
+        publishing.getByText("查看答复函").first().click();
+        publishing.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("公开此答复（隐去个人联系方式）")).click();
+        assertThat(publishing.locator(".notice").first()).containsText("已公开");
+        publishing.locator("nav.mainnav").getByText("统计").click();
+        assertThat(publishing.locator("#by-unit")).containsText("高平市农业农村局");
+        assertThat(publishing.locator("#unit-chart canvas")).hasCount(1);
+        publishing.context().close();
+
+        Page visitor = browser.newContext().newPage();
+        visitor.navigate(base() + "/public/replies");
+        assertThat(visitor.locator("body")).containsText("关于建设高平市农产品冷链物流中心的提案");
+        visitor.context().close();
     }
 }
