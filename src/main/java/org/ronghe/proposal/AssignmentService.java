@@ -249,21 +249,26 @@ public class AssignmentService {
      * @param countyCode   6-digit county code
      * @param departmentId the unit
      * @param today        today
-     * @return rows with proposal, number, title, mode, state, dates and a {@code bucket}: 待签收, 待办理, 即将到期
-     *         (due within 15 days) or 已超期
+     * @return rows with proposal, number, title, mode, state, dates and a {@code bucket}: 待签收, 待办理, 待会办 (a
+     *         signed co-handling assignment whose opinion is not yet given; due {@code opinion_due}), 即将到期 (due
+     *         within 15 days) or 已超期; co-handling assignments drop off once their opinion is given
      */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> todo(String countyCode, long departmentId, LocalDate today) {
         List<Map<String, Object>> rows = jdbc.sql("""
-                select a.id, a.proposal_id, p.number, p.title, a.mode, a.state, a.assigned_on, a.return_deadline, a.due_date
+                select a.id, a.proposal_id, p.number, p.title, a.mode, a.state, a.assigned_on, a.return_deadline, a.due_date,
+                       cast(a.assigned_on + make_interval(months => coalesce(r.co_opinion_months, 1)) as date) as opinion_due
                 from proposal_assignment a join proposal p on p.id = a.proposal_id
+                left join proposal_rule r on r.county_code = a.county_code
                 where a.county_code = :c and a.department_id = :d and a.state <> 'RETURNED' and p.status = 'ASSIGNED'
+                  and not exists (select 1 from co_handler_opinion o where o.assignment_id = a.id)
                 order by a.due_date, a.id""").param("c", countyCode).param("d", departmentId).query().listOfRows();
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> r : rows) {
             Map<String, Object> m = localDates(r);
-            LocalDate due = date(r.get("due_date"));
-            m.put("bucket", due.isBefore(today) ? "已超期" : !due.isAfter(today.plusDays(15)) ? "即将到期"
+            boolean coOpinion = "CO_HANDLER".equals(r.get("mode")) && "SIGNED".equals(r.get("state"));
+            LocalDate due = date(r.get(coOpinion ? "opinion_due" : "due_date"));
+            m.put("bucket", due.isBefore(today) ? "已超期" : coOpinion ? "待会办" : !due.isAfter(today.plusDays(15)) ? "即将到期"
                     : "PENDING".equals(r.get("state")) ? "待签收" : "待办理");
             out.add(m);
         }

@@ -77,7 +77,9 @@ public class FeedbackService {
         if (verdict == null) {
             problems.add(new FieldProblem("verdict", "请选择：满意、基本满意或不满意"));
         }
-        String c = TextInput.line("comment", "意见", comment, 1000, verdict == Verdict.DISSATISFIED, problems);
+        // a comment typed over several lines in the form is kept as one paragraph
+        String c = TextInput.line("comment", "意见", comment == null ? null : comment.replaceAll("\\R", " "), 1000,
+                verdict == Verdict.DISSATISFIED, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -30,10 +30,13 @@ class ProposalApiController {
     private final AssignmentService assignments;
     private final ReplyDrafting drafting;
     private final FeedbackService feedback;
+    private final CoHandlerOpinions coOpinions;
 
     ProposalApiController(ProposalService service, ProposalCatalog catalog, SimilarProposals similar,
-                          AssignmentService assignments, ReplyDrafting drafting, FeedbackService feedback) {
+                          AssignmentService assignments, ReplyDrafting drafting, FeedbackService feedback,
+                          CoHandlerOpinions coOpinions) {
         this.feedback = feedback;
+        this.coOpinions = coOpinions;
         this.service = service;
         this.catalog = catalog;
         this.similar = similar;
@@ -81,6 +84,7 @@ class ProposalApiController {
         m.put("replies", catalog.replies(id));
         m.put("assignments", assignments.ofProposal(id));
         m.put("feedback", feedback.ofProposal(id));
+        m.put("coOpinions", coOpinions.ofProposal(id));
         m.put("timeline", catalog.timeline(user.countyCode(), id));
         return m;
     }
@@ -165,6 +169,18 @@ class ProposalApiController {
     Map<String, Object> sign(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         assignments.sign(user.countyCode(), id, user.departmentId());
         return Map.of("state", "SIGNED");
+    }
+
+    @PostMapping("/api/assignments/{id}/opinion")
+    @PreAuthorize("hasRole('UNIT_STAFF')")
+    @Operation(summary = "提交或修改会办意见（已签收的会办单位，主办单位答复签发前）", description = "opinion 必填，至多 4000 字")
+    Map<String, Object> opinion(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                @RequestBody Map<String, Object> body) {
+        if (body.get("opinion") != null && !(body.get("opinion") instanceof String)) {
+            throw new InvalidInputException("opinion", "会办意见应为文字");
+        }
+        coOpinions.submit(user.countyCode(), id, user.departmentId(), (String) body.get("opinion"), user.username());
+        return Map.of("assignmentId", id);
     }
 
     @PostMapping("/api/assignments/{id}/return")

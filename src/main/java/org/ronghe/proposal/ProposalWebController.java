@@ -35,11 +35,13 @@ class ProposalWebController {
     private final org.ronghe.department.DepartmentDirectory departments;
     private final ReplyDrafting drafting;
     private final FeedbackService feedback;
+    private final CoHandlerOpinions coOpinions;
 
     ProposalWebController(ProposalService service, ProposalCatalog catalog, SimilarProposals similar,
                           AssignmentService assignments, org.ronghe.department.DepartmentDirectory departments,
-                          ReplyDrafting drafting, FeedbackService feedback) {
+                          ReplyDrafting drafting, FeedbackService feedback, CoHandlerOpinions coOpinions) {
         this.feedback = feedback;
+        this.coOpinions = coOpinions;
         this.service = service;
         this.catalog = catalog;
         this.similar = similar;
@@ -149,6 +151,11 @@ class ProposalWebController {
                 .filter(d -> d.active() && AssignmentService.isHandlingUnit(d)).toList());
         model.addAttribute("myUnit", user.departmentId());
         model.addAttribute("feedback", feedback.ofProposal(id));
+        List<Map<String, Object>> opinions = coOpinions.ofProposal(id);
+        model.addAttribute("coOpinions", opinions);
+        Map<Object, Object> byAssignment = new java.util.HashMap<>();
+        opinions.forEach(o -> byAssignment.put(o.get("assignment_id"), o.get("opinion")));
+        model.addAttribute("coOpinionOf", byAssignment);
         model.addAttribute("mayAnswer", user.role() == Role.PROPOSER && status == ProposalStatus.REPLIED);
         return "proposal/proposal";
     }
@@ -200,6 +207,14 @@ class ProposalWebController {
     String sign(@AuthenticationPrincipal CurrentUser user, @PathVariable long aid, @RequestParam long proposal,
                 RedirectAttributes redirect) {
         return act(proposal, redirect, "已签收", () -> assignments.sign(user.countyCode(), aid, user.departmentId()));
+    }
+
+    @PostMapping("/assignments/{aid}/opinion")
+    @PreAuthorize("hasRole('UNIT_STAFF')")
+    String opinion(@AuthenticationPrincipal CurrentUser user, @PathVariable long aid, @RequestParam long proposal,
+                   @RequestParam(defaultValue = "") String opinion, RedirectAttributes redirect) {
+        return act(proposal, redirect, "已提交会办意见，主办单位可在本页查看",
+                () -> coOpinions.submit(user.countyCode(), aid, user.departmentId(), opinion, user.username()));
     }
 
     @PostMapping("/assignments/{aid}/return")
