@@ -97,7 +97,7 @@ public class ProposalStatistics {
                                               and r.reply_date > a.due_date))) as overdue,
                        (select r.category from reply r where r.proposal_id = p.id and r.status in ('RELEASED', 'IMPORTED')
                         order by r.reply_date desc, r.id desc limit 1) as category,
-                       (select count(*) from proposal_feedback fb where fb.proposal_id = p.id) as answers,
+                       (select count(*) from proposal_feedback fb where fb.proposal_id = p.id and fb.verdict <> 'NO_RESPONSE') as answers,
                        (select count(*) from proposal_feedback fb where fb.proposal_id = p.id
                         and fb.verdict in ('SATISFIED', 'BASICALLY_SATISFIED')) as content
                 from proposal p where p.county_code = :c)
