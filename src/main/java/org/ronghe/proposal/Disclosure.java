@@ -66,27 +66,47 @@ public class Disclosure {
      * @param category   A–D, or blank
      * @param subject    proposal subject, or blank
      * @param text       words the title or proposer contains, or blank
-     * @return published replies, newest published first (at most 200)
+     * @param offset     rows to skip (for paging), 0 or more
+     * @param limit      most rows to return, 1–200
+     * @return published replies, newest published first
      */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> published(String countyCode, String session, Long unit, String category,
-                                               String subject, String text) {
+                                               String subject, String text, int offset, int limit) {
+        // Only the filters in use go into the statement, so PostgreSQL plans each shape for what it is (a generic
+        // plan of "(:x = '' or ...)" conditions scans every disclosed reply).
+        StringBuilder where = new StringBuilder("r.county_code = :c and r.disclosed_at is not null");
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("c", countyCode);
+        if (!blank(session).isEmpty()) {
+            where.append(" and s.name = :session");
+            params.put("session", blank(session));
+        }
+        if (unit != null) {
+            where.append(" and r.department_id = :unit");
+            params.put("unit", unit);
+        }
+        if (!blank(category).isEmpty()) {
+            where.append(" and r.category = :category");
+            params.put("category", blank(category));
+        }
+        if (!blank(subject).isEmpty()) {
+            where.append(" and p.subject = :subject");
+            params.put("subject", blank(subject));
+        }
+        if (!blank(text).isEmpty()) {
+            where.append(" and (p.title like '%' || :text || '%' or pr.name like '%' || :text || '%')");
+            params.put("text", blank(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+        }
+        params.put("offset", Math.max(0, offset));
+        params.put("limit", Math.max(1, Math.min(200, limit)));
         return jdbc.sql("""
                 select r.id, r.doc_number, r.issuer, d.name as department_name, r.category, r.reply_date,
                        s.name as session, p.number, p.title, p.subject, pr.name as proposer, r.disclosed_at
                 from reply r join proposal p on p.id = r.proposal_id join congress_session s on s.id = p.session_id
                 left join proposer pr on pr.id = p.proposer_id left join department d on d.id = r.department_id
-                where r.county_code = :c and r.disclosed_at is not null
-                  and (:session = '' or s.name = :session)
-                  and (cast(:unit as bigint) is null or r.department_id = :unit)
-                  and (:category = '' or r.category = :category)
-                  and (:subject = '' or p.subject = :subject)
-                  and (:text = '' or p.title like '%' || :text || '%' or pr.name like '%' || :text || '%')
-                order by r.disclosed_at desc, r.id desc limit 200""")
-                .param("c", countyCode).param("session", blank(session)).param("unit", unit)
-                .param("category", blank(category)).param("subject", blank(subject))
-                .param("text", blank(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
-                .query().listOfRows().stream().map(AssignmentService::localDates).toList();
+                where\s""" + where + " order by r.disclosed_at desc, r.id desc offset :offset limit :limit")
+                .params(params).query().listOfRows().stream().map(AssignmentService::localDates).toList();
     }
 
     /**

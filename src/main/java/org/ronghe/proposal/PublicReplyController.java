@@ -61,12 +61,20 @@ class PublicReplyController {
         return "redirect:/replies/" + id;
     }
 
+    /** Replies per page of the public list. */
+    static final int PAGE_SIZE = 20;
+
     @GetMapping("/public/replies")
     String list(@RequestParam(defaultValue = "") String session, @RequestParam(required = false) String unit,
                 @RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String subject,
-                @RequestParam(defaultValue = "") String q, Model model) {
+                @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") String page, Model model) {
         Long unitId = unit != null && unit.matches("\\d{1,18}") ? Long.valueOf(unit) : null;
-        model.addAttribute("replies", disclosure.published(county.code(), session, unitId, category, subject, q));
+        int p = page.matches("\\d{1,4}") ? Math.max(1, Integer.parseInt(page)) : 1;
+        List<Map<String, Object>> rows = disclosure.published(county.code(), session, unitId, category, subject, q,
+                (p - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+        model.addAttribute("replies", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
+        model.addAttribute("page", p);
+        model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
         model.addAttribute("units", departments.list(county.code()).stream().filter(AssignmentService::isHandlingUnit).toList());
         model.addAttribute("subjects", ProposalService.SUBJECTS);
         model.addAttribute("filter", Map.of("session", session, "unit", unit == null ? "" : unit, "category", category,
@@ -86,7 +94,7 @@ class PublicReplyController {
     @ResponseBody
     ResponseEntity<String> feed(HttpServletRequest request) throws XMLStreamException {
         String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
-        List<Map<String, Object>> replies = disclosure.published(county.code(), "", null, "", "", "");
+        List<Map<String, Object>> replies = disclosure.published(county.code(), "", null, "", "", "", 0, 50);
         StringWriter out = new StringWriter();
         XMLStreamWriter w = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
         w.writeStartDocument("UTF-8", "1.0");

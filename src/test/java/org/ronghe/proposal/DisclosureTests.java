@@ -75,6 +75,43 @@ class DisclosureTests {
                 .parse(new java.io.ByteArrayInputStream(atom.getBytes(StandardCharsets.UTF_8)));
     }
 
+    @Autowired
+    ProposalService proposals;
+    @Autowired
+    AssignmentService assignments;
+    @Autowired
+    ReplyDrafting drafting;
+    @Autowired
+    Disclosure disclosure;
+
+    @Test
+    void thePublicListShowsTwentyRepliesPerPage() throws Exception {
+        long unit = accounts.find("demo-unit").orElseThrow().departmentId();
+        long session = proposals.openSession("140581", "CPPCC", "分页测试届次", "FY");
+        for (int i = 0; i < 22; i++) {
+            long id = proposals.submit("140581", new ProposalService.SubmitForm(session, "分页测试提案" + i, "内容", "",
+                    "分页测试委员", java.util.List.of()), "demo-office");
+            proposals.accept("140581", id);
+            long a = assignments.assign("140581", id, AssignmentService.Mode.SEPARATE, java.util.List.of(unit),
+                    java.time.LocalDate.now()).get(0);
+            assignments.sign("140581", a, unit);
+            long r = drafting.draft("140581", a, unit, new ReplyDrafting.Draft("正文", "A", "局长", java.util.List.of(),
+                    null, java.util.List.of()));
+            drafting.submit("140581", r, unit);
+            drafting.review("140581", r, true, null, null);
+            disclosure.publish("140581", r, "demo-office");
+        }
+        String first = mvc.perform(get("/public/replies").param("q", "分页测试提案")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(first.split("分页测试提案\\d+<", -1)).hasSize(21);
+        assertThat(first).contains("下一页").doesNotContain("上一页");
+        String second = mvc.perform(get("/public/replies").param("q", "分页测试提案").param("page", "2"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(second.split("分页测试提案\\d+<", -1)).hasSize(3);
+        assertThat(second).contains("上一页").doesNotContain("下一页");
+        mvc.perform(get("/public/replies").param("q", "分页测试提案").param("page", "abc")).andExpect(status().isOk());
+    }
+
     @Test
     void redactionMasksMobilesAndIdNumbersButKeepsOfficePhones() {
         assertThat(Disclosure.redact("电话13800001111，身份证14058119800101123X，办公室0356-5220956"))
