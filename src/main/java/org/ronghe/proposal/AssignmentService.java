@@ -182,7 +182,7 @@ public class AssignmentService {
         requireState(a, "PENDING", "退回");
         LocalDate deadline = date(a.get("return_deadline"));
         if (today.isAfter(deadline)) {
-            throw conflict("退回须在 " + deadline + " 前提出（交办后 " + rule(countyCode).get("return_working_days")
+            throw HandlingProblems.conflict("退回须在 " + deadline + " 前提出（交办后 " + rule(countyCode).get("return_working_days")
                     + " 个工作日内），已逾期，请先签收后与提案委协商");
         }
         jdbc.sql("update proposal_assignment set state = 'RETURNED', returned_reason = :r where id = :id")
@@ -224,13 +224,13 @@ public class AssignmentService {
                 .param("id", assignmentId).param("c", countyCode).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("交办", assignmentId));
         if ("RETURNED".equals(a.get("state"))) {
-            throw conflict("已退回的交办不能延期");
+            throw HandlingProblems.conflict("已退回的交办不能延期");
         }
         LocalDate due = date(a.get("due_date"));
         LocalDate max = date(a.get("assigned_on")).plusMonths(
                 ((Number) rule(countyCode).get("max_extension_months")).intValue());
         if (today.isAfter(due)) {
-            throw conflict("延期须在办理期限 " + due + " 届满前申请");
+            throw HandlingProblems.conflict("延期须在办理期限 " + due + " 届满前申请");
         }
         if (!newDue.isAfter(due) || newDue.isAfter(max)) {
             throw new InvalidInputException("dueDate", "新的办理期限应晚于 " + due + "，且不晚于 " + max + "（交办后最长 "
@@ -327,15 +327,8 @@ public class AssignmentService {
 
     private static void requireState(Map<String, Object> a, String state, String action) {
         if (!state.equals(a.get("state"))) {
-            throw conflict("交办当前为“" + ("SIGNED".equals(a.get("state")) ? "已签收" : "已退回") + "”，不能" + action);
+            throw HandlingProblems.conflict("交办当前为“" + ("SIGNED".equals(a.get("state")) ? "已签收" : "已退回") + "”，不能" + action);
         }
-    }
-
-    private static ErrorResponseException conflict(String detail) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-        pd.setTitle("不允许的办理环节");
-        pd.setType(java.net.URI.create("urn:ronghe:problem:illegal-transition"));
-        return new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
     }
 
     private static LocalDate date(Object value) {

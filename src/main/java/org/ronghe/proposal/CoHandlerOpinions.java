@@ -10,8 +10,6 @@ import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
 import org.ronghe.problem.TextInput;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,16 +58,16 @@ public class CoHandlerOpinions {
                 .param("id", assignmentId).param("c", countyCode).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("交办", assignmentId));
         if (departmentId == null || ((Number) a.get("department_id")).longValue() != departmentId) {
-            throw error(HttpStatus.FORBIDDEN, "只能为交办给本单位的提案提交会办意见");
+            throw HandlingProblems.forbidden("只能为交办给本单位的提案提交会办意见");
         }
         if (!"CO_HANDLER".equals(a.get("mode"))) {
-            throw error(HttpStatus.CONFLICT, "本单位是主办或分办单位，请直接起草答复");
+            throw HandlingProblems.conflict("本单位是主办或分办单位，请直接起草答复");
         }
         if (!"SIGNED".equals(a.get("state"))) {
-            throw error(HttpStatus.CONFLICT, "请先签收交办，再提交会办意见");
+            throw HandlingProblems.conflict("请先签收交办，再提交会办意见");
         }
         if (!"ASSIGNED".equals(a.get("status"))) {
-            throw error(HttpStatus.CONFLICT, "提案已答复，会办意见不能再修改");
+            throw HandlingProblems.conflict("提案已答复，会办意见不能再修改");
         }
         long proposalId = ((Number) a.get("proposal_id")).longValue();
         String old = jdbc.sql("select opinion from co_handler_opinion where assignment_id = :a").param("a", assignmentId)
@@ -104,13 +102,5 @@ public class CoHandlerOpinions {
         int months = jdbc.sql("select co_opinion_months from proposal_rule where county_code = :c").param("c", countyCode)
                 .query(Integer.class).optional().orElse(1);
         return assignedOn.plusMonths(months);
-    }
-
-    private static ErrorResponseException error(HttpStatus status, String detail) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
-        pd.setTitle(status == HttpStatus.FORBIDDEN ? "无权访问" : "不允许的办理环节");
-        pd.setType(java.net.URI.create(status == HttpStatus.FORBIDDEN ? "urn:ronghe:problem:forbidden"
-                : "urn:ronghe:problem:illegal-transition"));
-        return new ErrorResponseException(status, pd, null);
     }
 }

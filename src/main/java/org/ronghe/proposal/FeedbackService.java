@@ -10,8 +10,6 @@ import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
 import org.ronghe.problem.TextInput;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,25 +89,25 @@ public class FeedbackService {
                     pr.id = (select proposer_id from proposal where id = :p)
                     or pr.id in (select proposer_id from proposal_co_signer where proposal_id = :p))""")
                 .param("c", countyCode).param("n", proposerName).param("p", proposalId).query(Long.class).optional()
-                .orElseThrow(() -> error(HttpStatus.FORBIDDEN, "只有提案者和联名人可以反馈意见"));
+                .orElseThrow(() -> HandlingProblems.forbidden("只有提案者和联名人可以反馈意见"));
         Map<String, Object> reply = jdbc.sql("""
                 select id, reply_date from reply where proposal_id = :p and status = 'RELEASED' order by id desc limit 1""")
                 .param("p", proposalId).query().listOfRows().stream().findFirst()
-                .orElseThrow(() -> error(HttpStatus.CONFLICT, "该提案还没有签发的答复"));
+                .orElseThrow(() -> HandlingProblems.conflict("该提案还没有签发的答复"));
         if (!"REPLIED".equals(p.get("status"))) {
-            throw error(HttpStatus.CONFLICT, "提案正在重新办理，请等待新的答复");
+            throw HandlingProblems.conflict("提案正在重新办理，请等待新的答复");
         }
         LocalDate replied = reply.get("reply_date") instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) reply.get("reply_date");
         int days = jdbc.sql("select feedback_working_days from proposal_rule where county_code = :c").param("c", countyCode)
                 .query(Integer.class).optional().orElse(15);
         LocalDate deadline = calendar.addWorkingDays(countyCode, replied, days);
         if (today.isAfter(deadline)) {
-            throw error(HttpStatus.CONFLICT, "反馈期限（答复后 " + days + " 个工作日，至 " + deadline + "）已过");
+            throw HandlingProblems.conflict("反馈期限（答复后 " + days + " 个工作日，至 " + deadline + "）已过");
         }
         long replyId = ((Number) reply.get("id")).longValue();
         if (jdbc.sql("select exists (select 1 from proposal_feedback where reply_id = :r and proposer_id = :p)")
                 .param("r", replyId).param("p", proposerId).query(Boolean.class).single()) {
-            throw error(HttpStatus.CONFLICT, "您已对这份答复反馈过意见");
+            throw HandlingProblems.conflict("您已对这份答复反馈过意见");
         }
         jdbc.sql("""
                 insert into proposal_feedback (county_code, proposal_id, reply_id, proposer_id, verdict, comment, answered_by)
@@ -134,7 +132,7 @@ public class FeedbackService {
                 where proposal_id = :p and state = 'SIGNED' and mode <> 'CO_HANDLER'""")
                 .param("d", due).param("p", proposalId).update();
         if (units == 0) {
-            throw error(HttpStatus.CONFLICT, "该答复不是经本系统交办办理的，不能在系统中重新办理，请联系提案委");
+            throw HandlingProblems.conflict("该答复不是经本系统交办办理的，不能在系统中重新办理，请联系提案委");
         }
         jdbc.sql("update proposal set status = 'ASSIGNED', rehandle_count = rehandle_count + 1 where id = :id")
                 .param("id", proposalId).update();
@@ -150,13 +148,5 @@ public class FeedbackService {
                 select f.reply_id, pr.name as proposer, f.verdict, f.comment, f.answered_at from proposal_feedback f
                 join proposer pr on pr.id = f.proposer_id where f.proposal_id = :p order by f.id""")
                 .param("p", proposalId).query().listOfRows();
-    }
-
-    private static ErrorResponseException error(HttpStatus status, String detail) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
-        pd.setTitle(status == HttpStatus.FORBIDDEN ? "无权访问" : "不允许的办理环节");
-        pd.setType(java.net.URI.create(status == HttpStatus.FORBIDDEN ? "urn:ronghe:problem:forbidden"
-                : "urn:ronghe:problem:illegal-transition"));
-        return new ErrorResponseException(status, pd, null);
     }
 }

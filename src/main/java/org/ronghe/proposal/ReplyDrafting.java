@@ -10,12 +10,9 @@ import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
 import org.ronghe.problem.TextInput;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * 答复办理: the lead unit (or each unit of a separate assignment) drafts the reply, sends it for review, the
@@ -62,7 +59,7 @@ public class ReplyDrafting {
     public long draft(String countyCode, long assignmentId, Long departmentId, Draft draft) {
         Map<String, Object> a = assignment(countyCode, assignmentId, departmentId);
         if (!"SIGNED".equals(a.get("state")) || "CO_HANDLER".equals(a.get("mode"))) {
-            throw conflict("只有已签收的主办或分办单位起草答复（会办单位向主办单位提交会办意见）");
+            throw HandlingProblems.conflict("只有已签收的主办或分办单位起草答复（会办单位向主办单位提交会办意见）");
         }
         List<FieldProblem> problems = new ArrayList<>();
         String body = draft.body() == null ? "" : draft.body().strip();
@@ -86,7 +83,7 @@ public class ReplyDrafting {
                 .param("a", assignmentId).query(Long.class).optional().orElse(null);
         if (existing == null && jdbc.sql("select exists (select 1 from reply where assignment_id = :a and status = 'IN_REVIEW')")
                 .param("a", assignmentId).query(Boolean.class).single()) {
-            throw conflict("答复正在审核中，不能修改");
+            throw HandlingProblems.conflict("答复正在审核中，不能修改");
         }
         String text = letter(a, body);
         long id;
@@ -124,7 +121,7 @@ public class ReplyDrafting {
     public void submit(String countyCode, long replyId, Long departmentId) {
         Map<String, Object> r = reply(countyCode, replyId);
         if (departmentId == null || ((Number) r.get("department_id")).longValue() != departmentId) {
-            throw forbidden("只能提交本单位的答复");
+            throw HandlingProblems.forbidden("只能提交本单位的答复");
         }
         state(r, "DRAFT", "提交审核");
         jdbc.sql("update reply set status = 'IN_REVIEW', review_comment = null where id = :id").param("id", replyId).update();
@@ -222,7 +219,7 @@ public class ReplyDrafting {
                 .param("id", assignmentId).param("c", countyCode).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("交办", assignmentId));
         if (departmentId == null || ((Number) a.get("department_id")).longValue() != departmentId) {
-            throw forbidden("只能为交办给本单位的提案起草答复");
+            throw HandlingProblems.forbidden("只能为交办给本单位的提案起草答复");
         }
         return a;
     }
@@ -235,7 +232,7 @@ public class ReplyDrafting {
 
     private static void state(Map<String, Object> r, String expected, String action) {
         if (!expected.equals(r.get("status"))) {
-            throw conflict("答复当前为“" + switch ((String) r.get("status")) {
+            throw HandlingProblems.conflict("答复当前为“" + switch ((String) r.get("status")) {
                 case "DRAFT" -> "草稿";
                 case "IN_REVIEW" -> "审核中";
                 case "RELEASED" -> "已签发";
@@ -264,19 +261,5 @@ public class ReplyDrafting {
     private static String actor() {
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
         return auth == null ? AuditTrail.SYSTEM_ACTOR : auth.getName();
-    }
-
-    private static ErrorResponseException conflict(String detail) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-        pd.setTitle("不允许的办理环节");
-        pd.setType(java.net.URI.create("urn:ronghe:problem:illegal-transition"));
-        return new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
-    }
-
-    private static ErrorResponseException forbidden(String detail) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
-        pd.setTitle("无权访问");
-        pd.setType(java.net.URI.create("urn:ronghe:problem:forbidden"));
-        return new ErrorResponseException(HttpStatus.FORBIDDEN, pd, null);
     }
 }
