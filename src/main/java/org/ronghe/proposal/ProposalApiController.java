@@ -31,10 +31,12 @@ class ProposalApiController {
     private final ReplyDrafting drafting;
     private final FeedbackService feedback;
     private final CoHandlerOpinions coOpinions;
+    private final FollowUps followUps;
 
     ProposalApiController(ProposalService service, ProposalCatalog catalog, SimilarProposals similar,
                           AssignmentService assignments, ReplyDrafting drafting, FeedbackService feedback,
-                          CoHandlerOpinions coOpinions) {
+                          CoHandlerOpinions coOpinions, FollowUps followUps) {
+        this.followUps = followUps;
         this.feedback = feedback;
         this.coOpinions = coOpinions;
         this.service = service;
@@ -85,6 +87,7 @@ class ProposalApiController {
         m.put("assignments", assignments.ofProposal(id));
         m.put("feedback", feedback.ofProposal(id));
         m.put("coOpinions", coOpinions.ofProposal(id));
+        m.put("followUpReports", followUps.reports(id));
         m.put("timeline", catalog.timeline(user.countyCode(), id));
         return m;
     }
@@ -205,6 +208,32 @@ class ProposalApiController {
         }
         assignments.extend(user.countyCode(), id, due, body.get("reason"), ProposalService.today());
         return Map.of("dueDate", due.toString());
+    }
+
+    @GetMapping("/api/follow-ups")
+    @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE', 'SUPERVISION', 'LEADER', 'UNIT_STAFF')")
+    @Operation(summary = "待跟踪落实的 B、C 类答复", description = "承办单位只见本单位的")
+    List<Map<String, Object>> followUps(@AuthenticationPrincipal CurrentUser user) {
+        if (user.role() == Role.UNIT_STAFF) {
+            return user.departmentId() == null ? List.of() : followUps.open(user.countyCode(), user.departmentId());
+        }
+        return followUps.open(user.countyCode(), null);
+    }
+
+    @PostMapping("/api/proposals/{id}/follow-up")
+    @PreAuthorize("hasRole('UNIT_STAFF')")
+    @Operation(summary = "报告落实情况（答复单位）", description = "report 必填；solved 为 true 时跟踪落实结束")
+    Map<String, Object> reportFollowUp(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                       @RequestBody Map<String, Object> body) {
+        if (body.get("report") != null && !(body.get("report") instanceof String)) {
+            throw new InvalidInputException("report", "落实情况应为文字");
+        }
+        if (body.get("solved") != null && !(body.get("solved") instanceof Boolean)) {
+            throw new InvalidInputException("solved", "应为 true 或 false");
+        }
+        boolean solved = Boolean.TRUE.equals(body.get("solved"));
+        followUps.report(user.countyCode(), id, user.departmentId(), (String) body.get("report"), solved, user.username());
+        return Map.of("solved", solved);
     }
 
     @GetMapping("/api/todo")

@@ -36,10 +36,13 @@ class ProposalWebController {
     private final ReplyDrafting drafting;
     private final FeedbackService feedback;
     private final CoHandlerOpinions coOpinions;
+    private final FollowUps followUps;
 
     ProposalWebController(ProposalService service, ProposalCatalog catalog, SimilarProposals similar,
                           AssignmentService assignments, org.ronghe.department.DepartmentDirectory departments,
-                          ReplyDrafting drafting, FeedbackService feedback, CoHandlerOpinions coOpinions) {
+                          ReplyDrafting drafting, FeedbackService feedback, CoHandlerOpinions coOpinions,
+                          FollowUps followUps) {
+        this.followUps = followUps;
         this.feedback = feedback;
         this.coOpinions = coOpinions;
         this.service = service;
@@ -156,6 +159,9 @@ class ProposalWebController {
         Map<Object, Object> byAssignment = new java.util.HashMap<>();
         opinions.forEach(o -> byAssignment.put(o.get("assignment_id"), o.get("opinion")));
         model.addAttribute("coOpinionOf", byAssignment);
+        model.addAttribute("followUpReports", followUps.reports(id));
+        model.addAttribute("mayReportFollowUp", user.departmentId() != null && followUps.open(user.countyCode(),
+                user.departmentId()).stream().anyMatch(f -> ((Number) f.get("proposal_id")).longValue() == id));
         model.addAttribute("mayAnswer", user.role() == Role.PROPOSER && status == ProposalStatus.REPLIED);
         return "proposal/proposal";
     }
@@ -207,6 +213,15 @@ class ProposalWebController {
     String sign(@AuthenticationPrincipal CurrentUser user, @PathVariable long aid, @RequestParam long proposal,
                 RedirectAttributes redirect) {
         return act(proposal, redirect, "已签收", () -> assignments.sign(user.countyCode(), aid, user.departmentId()));
+    }
+
+    @PostMapping("/proposals/{id}/follow-up")
+    @PreAuthorize("hasRole('UNIT_STAFF')")
+    String followUp(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                    @RequestParam(defaultValue = "") String report, @RequestParam(defaultValue = "false") boolean solved,
+                    RedirectAttributes redirect) {
+        return act(id, redirect, solved ? "已报告解决，跟踪落实结束" : "已记录落实进展",
+                () -> followUps.report(user.countyCode(), id, user.departmentId(), report, solved, user.username()));
     }
 
     @PostMapping("/assignments/{aid}/opinion")
@@ -289,6 +304,8 @@ class ProposalWebController {
     String todo(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("items", user.departmentId() == null ? List.of()
                 : assignments.todo(user.countyCode(), user.departmentId(), ProposalService.today()));
+        model.addAttribute("followUps", user.departmentId() == null ? List.of()
+                : followUps.open(user.countyCode(), user.departmentId()));
         return "proposal/todo";
     }
 

@@ -1,0 +1,104 @@
+package org.ronghe.proposal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.ronghe.audit.AuditTrail;
+import org.ronghe.problem.FieldProblem;
+import org.ronghe.problem.InvalidInputException;
+import org.ronghe.problem.NotFoundException;
+import org.ronghe.problem.TextInput;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 跟踪落实: a proposal whose latest released reply is category B (正在解决) or C (列入计划/留作参考) stays open as a
+ * follow-up of the unit that answered it, until that unit reports it solved (解决). Progress reports short of
+ * solving are kept too.
+ */
+@Service
+public class FollowUps {
+
+    private static final String OPEN = """
+            select p.id as proposal_id, p.number, p.title, r.category, r.reply_date, r.department_id, d.name as department_name
+            from proposal p
+            join lateral (select x.category, x.reply_date, x.department_id, x.id from reply x
+                          where x.proposal_id = p.id and x.status = 'RELEASED' order by x.id desc limit 1) r on true
+            left join department d on d.id = r.department_id
+            where p.county_code = :c and p.status = 'REPLIED' and r.category in ('B', 'C')
+              and not exists (select 1 from follow_up_report f where f.proposal_id = p.id and f.solved)
+            """;
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    FollowUps(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /**
+     * @param countyCode   6-digit county code
+     * @param departmentId only this unit's follow-ups, or {@code null} for all
+     * @return open follow-ups, oldest reply first
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> open(String countyCode, Long departmentId) {
+        return jdbc.sql(OPEN + " and (cast(:d as bigint) is null or r.department_id = :d) order by r.reply_date, p.id")
+                .param("c", countyCode).param("d", departmentId).query().listOfRows()
+                .stream().map(AssignmentService::localDates).toList();
+    }
+
+    /**
+     * Records a unit's progress report on an open follow-up.
+     *
+     * @param countyCode   6-digit county code
+     * @param proposalId   the proposal
+     * @param departmentId the reporting user's unit
+     * @param report       what has been done (required, up to 4,000 characters)
+     * @param solved       whether the matter is now solved, which closes the follow-up
+     * @param username     the reporting account
+     * @throws InvalidInputException  if the report is empty or too long (field {@code report})
+     * @throws NotFoundException      if the proposal does not exist in the county
+     * @throws org.springframework.web.ErrorResponseException 409 if it is not an open follow-up; 403 if another
+     *                                unit answered it
+     */
+    @Transactional
+    public void report(String countyCode, long proposalId, Long departmentId, String report, boolean solved,
+                       String username) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String text = report == null ? "" : report.replace("\r\n", "\n").strip();
+        TextInput.line("report", "落实情况", text.replaceAll("\\R", " "), 4000, true, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        jdbc.sql("select id from proposal where id = :id and county_code = :c for update").param("id", proposalId)
+                .param("c", countyCode).query(Long.class).optional().orElseThrow(() -> new NotFoundException("提案", proposalId));
+        Map<String, Object> open = jdbc.sql(OPEN + " and p.id = :p").param("c", countyCode).param("p", proposalId)
+                .query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> HandlingProblems.conflict("该提案不是待跟踪落实的 B、C 类答复，或已报告解决"));
+        Object unit = open.get("department_id");
+        if (departmentId == null || unit == null || ((Number) unit).longValue() != departmentId) {
+            throw HandlingProblems.forbidden("只有答复该提案的单位可以报告落实情况");
+        }
+        jdbc.sql("""
+                insert into follow_up_report (county_code, proposal_id, department_id, report, solved, reported_by)
+                values (:c, :p, :d, :r, :s, :by)""").param("c", countyCode).param("p", proposalId)
+                .param("d", departmentId).param("r", text).param("s", solved).param("by", username).update();
+        audit.record(countyCode, solved ? "FOLLOW_UP_SOLVED" : "FOLLOW_UP_REPORTED", "proposal", String.valueOf(proposalId),
+                (solved ? "报告已解决：" : "报告落实进展：") + (text.length() > 100 ? text.substring(0, 100) + "…" : text),
+                null, Map.of("solved", solved));
+    }
+
+    /** @return a proposal's follow-up reports, oldest first */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> reports(long proposalId) {
+        return jdbc.sql("""
+                select f.report, f.solved, d.name as department_name,
+                       to_char(f.reported_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as reported
+                from follow_up_report f join department d on d.id = f.department_id
+                where f.proposal_id = :p order by f.id""").param("p", proposalId).query().listOfRows();
+    }
+}
