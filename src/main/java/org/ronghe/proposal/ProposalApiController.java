@@ -110,14 +110,8 @@ class ProposalApiController {
     @Operation(summary = "不予立案", description = "reason 必填；convertToOpinion 为 true 时转为意见建议")
     Map<String, Object> reject(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                @RequestBody Map<String, Object> body) {
-        if (body.get("reason") != null && !(body.get("reason") instanceof String)) {
-            throw new InvalidInputException("reason", "不予立案理由应为文字");
-        }
-        Object convert = body.get("convertToOpinion");
-        if (convert != null && !(convert instanceof Boolean)) {
-            throw new InvalidInputException("convertToOpinion", "convertToOpinion 应为 true 或 false");
-        }
-        service.reject(user.countyCode(), id, (String) body.get("reason"), Boolean.TRUE.equals(convert));
+        String reason = text(body, "reason", "不予立案理由");
+        service.reject(user.countyCode(), id, reason, flag(body, "convertToOpinion"));
         return Map.of("status", ProposalStatus.REJECTED.name());
     }
 
@@ -179,10 +173,7 @@ class ProposalApiController {
     @Operation(summary = "提交或修改会办意见（已签收的会办单位，主办单位答复签发前）", description = "opinion 必填，至多 4000 字")
     Map<String, Object> opinion(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                 @RequestBody Map<String, Object> body) {
-        if (body.get("opinion") != null && !(body.get("opinion") instanceof String)) {
-            throw new InvalidInputException("opinion", "会办意见应为文字");
-        }
-        coOpinions.submit(user.countyCode(), id, user.departmentId(), (String) body.get("opinion"), user.username());
+        coOpinions.submit(user.countyCode(), id, user.departmentId(), text(body, "opinion", "会办意见"), user.username());
         return Map.of("assignmentId", id);
     }
 
@@ -225,14 +216,9 @@ class ProposalApiController {
     @Operation(summary = "报告落实情况（答复单位）", description = "report 必填；solved 为 true 时跟踪落实结束")
     Map<String, Object> reportFollowUp(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                        @RequestBody Map<String, Object> body) {
-        if (body.get("report") != null && !(body.get("report") instanceof String)) {
-            throw new InvalidInputException("report", "落实情况应为文字");
-        }
-        if (body.get("solved") != null && !(body.get("solved") instanceof Boolean)) {
-            throw new InvalidInputException("solved", "应为 true 或 false");
-        }
-        boolean solved = Boolean.TRUE.equals(body.get("solved"));
-        followUps.report(user.countyCode(), id, user.departmentId(), (String) body.get("report"), solved, user.username());
+        boolean solved = flag(body, "solved");
+        followUps.report(user.countyCode(), id, user.departmentId(), text(body, "report", "落实情况"), solved,
+                user.username());
         return Map.of("solved", solved);
     }
 
@@ -268,12 +254,8 @@ class ProposalApiController {
         if (!(body.get("approve") instanceof Boolean approve)) {
             throw new InvalidInputException("approve", "approve 应为 true（签发）或 false（退回修改）");
         }
-        Object comment = body.get("comment");
-        Object category = body.get("category");
-        if ((comment != null && !(comment instanceof String)) || (category != null && !(category instanceof String))) {
-            throw new InvalidInputException(comment instanceof String || comment == null ? "category" : "comment", "应为文字");
-        }
-        String number = drafting.review(user.countyCode(), id, approve, (String) comment, (String) category);
+        String comment = text(body, "comment", "审核意见");
+        String number = drafting.review(user.countyCode(), id, approve, comment, text(body, "category", "类别"));
         return number == null ? Map.of("status", "DRAFT") : Map.of("status", "RELEASED", "docNumber", number);
     }
 
@@ -296,11 +278,26 @@ class ProposalApiController {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("verdict", "请选择：SATISFIED（满意）、BASICALLY_SATISFIED（基本满意）或 DISSATISFIED（不满意）");
         }
-        if (body.get("comment") != null && !(body.get("comment") instanceof String)) {
-            throw new InvalidInputException("comment", "意见应为文字");
-        }
-        feedback.answer(user.countyCode(), id, user.displayName(), user.username(), verdict, (String) body.get("comment"),
+        feedback.answer(user.countyCode(), id, user.displayName(), user.username(), verdict, text(body, "comment", "意见"),
                 ProposalService.today());
         return Map.of("verdict", verdict.name());
+    }
+
+    /** @return the JSON field as text, or {@code null} when absent; a non-text value is refused naming the field */
+    private static String text(Map<String, Object> body, String field, String label) {
+        Object v = body.get(field);
+        if (v != null && !(v instanceof String)) {
+            throw new InvalidInputException(field, label + "应为文字");
+        }
+        return (String) v;
+    }
+
+    /** @return the JSON field as a flag, {@code false} when absent; a non-boolean value is refused naming the field */
+    private static boolean flag(Map<String, Object> body, String field) {
+        Object v = body.get(field);
+        if (v != null && !(v instanceof Boolean)) {
+            throw new InvalidInputException(field, field + " 应为 true 或 false");
+        }
+        return Boolean.TRUE.equals(v);
     }
 }
