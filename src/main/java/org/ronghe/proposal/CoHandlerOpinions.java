@@ -19,6 +19,9 @@ import org.springframework.web.ErrorResponseException;
  * 会办意见: a co-handling unit (会办单位) gives the lead unit (主办单位) its written opinion, due
  * {@code proposal_rule.co_opinion_months} (default 1 month) after assignment. The opinion can be revised until the
  * lead unit's reply is released.
+ *
+ * <p>Source: the handling rules collected from the CPPCC 提案工作条例 and local 提案办理办法 in the project's domain
+ * notes (shared/domain/proposals.md, "Handling modes"); counties differ, so the periods are {@code proposal_rule} settings.
  */
 @Service
 public class CoHandlerOpinions {

@@ -20,6 +20,9 @@ import org.springframework.web.ErrorResponseException;
  * comment, within the county's feedback window (15 working days after the reply's date by default). 不满意 sends the
  * proposal back to its handling units for re-handling (重新办理) with a new due date (1 month by default); their new
  * reply is drafted, reviewed and released as before.
+ *
+ * <p>Source: the handling rules collected from the CPPCC 提案工作条例 and local 提案办理办法 in the project's domain
+ * notes (shared/domain/proposals.md, "Feedback"); counties differ, so the periods are {@code proposal_rule} settings.
  */
 @Service
 public class FeedbackService {

@@ -17,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
  * 跟踪落实: a proposal whose latest released reply is category B (正在解决) or C (列入计划/留作参考) stays open as a
  * follow-up of the unit that answered it, until that unit reports it solved (解决). Progress reports short of
  * solving are kept too.
+ *
+ * <p>Source: the handling rules collected from the CPPCC 提案工作条例 and local 提案办理办法 in the project's domain
+ * notes (shared/domain/proposals.md, "Follow-up"); counties differ, so the periods are {@code proposal_rule} settings.
  */
 @Service
 public class FollowUps {
