@@ -36,25 +36,18 @@ class DeadlineWatchTests {
     @Autowired
     ProposalService proposals;
     @Autowired
-    AssignmentService assignments;
-    @Autowired
-    ReplyDrafting drafting;
-    @Autowired
     DeadlineWatch watch;
     @Autowired
     Notifications notifications;
+    @Autowired
+    HandlingSteps steps;
 
     CurrentUser u(String name) {
         return accounts.find(name).orElseThrow();
     }
 
     long assigned(String title, LocalDate on) {
-        long session = proposals.openSession(C, "CPPCC", "催办测试届次", "CB");
-        long id = proposals.submit(C, new ProposalService.SubmitForm(session, title, "内容", "", "催办测试委员", List.of()),
-                "demo-office");
-        proposals.accept(C, id);
-        return assignments.assign(C, id, AssignmentService.Mode.SEPARATE, List.of(u("demo-unit-agri").departmentId()), on)
-                .get(0);
+        return steps.assigned(proposals.openSession(C, "CPPCC", "催办测试届次", "CB"), title, "催办测试委员", "demo-unit-agri", on);
     }
 
     List<String> kinds(long assignment) {
@@ -93,11 +86,7 @@ class DeadlineWatchTests {
     @Test
     void unansweredRepliesAreRecordedAfterTheWindowOnly() {
         long a = assigned("关于建设乡村图书室的提案", ProposalService.today());
-        long unit = u("demo-unit-agri").departmentId();
-        assignments.sign(C, a, unit);
-        long r = drafting.draft(C, a, unit, new ReplyDrafting.Draft("正文", "A", "局长", List.of(), null, List.of()));
-        drafting.submit(C, r, unit);
-        drafting.review(C, r, true, null, null);
+        long r = steps.answer(a, "demo-unit-agri", "A");
 
         watch.run(ProposalService.today().plusDays(3));
         String sql = "select verdict from proposal_feedback where reply_id = :r";

@@ -41,11 +41,11 @@ class FeedbackTests {
     @Autowired
     ProposalService proposals;
     @Autowired
-    AssignmentService assignments;
-    @Autowired
     ReplyDrafting drafting;
     @Autowired
     FeedbackService feedback;
+    @Autowired
+    HandlingSteps steps;
 
     CurrentUser u(String name) {
         return accounts.find(name).orElseThrow();
@@ -53,17 +53,7 @@ class FeedbackTests {
 
     /** Files a proposal by {@code proposer}, assigns it to 发改局, and releases a reply; returns the proposal id. */
     long replied(String title, String proposer) {
-        long unit = u("demo-unit").departmentId();
-        long session = proposals.openSession("140581", "CPPCC", "测试反馈届次", "FK");
-        long id = proposals.submit("140581", new ProposalService.SubmitForm(session, title, "内容", "", proposer, List.of()),
-                "demo-office");
-        proposals.accept("140581", id);
-        long a = assignments.assign("140581", id, AssignmentService.Mode.SEPARATE, List.of(unit), LocalDate.now()).get(0);
-        assignments.sign("140581", a, unit);
-        long r = drafting.draft("140581", a, unit, new ReplyDrafting.Draft("正文", "B", "局长", List.of(), null, List.of()));
-        drafting.submit("140581", r, unit);
-        drafting.review("140581", r, true, null, null);
-        return id;
+        return steps.replied(proposals.openSession("140581", "CPPCC", "测试反馈届次", "FK"), title, proposer, "B");
     }
 
     String proposalStatus(long id) {

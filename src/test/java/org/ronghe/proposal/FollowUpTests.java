@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -38,28 +37,16 @@ class FollowUpTests {
     @Autowired
     ProposalService proposals;
     @Autowired
-    AssignmentService assignments;
-    @Autowired
-    ReplyDrafting drafting;
-    @Autowired
     FollowUps followUps;
+    @Autowired
+    HandlingSteps steps;
 
     CurrentUser u(String name) {
         return accounts.find(name).orElseThrow();
     }
 
     long replied(String title, String category) {
-        long unit = u("demo-unit").departmentId();
-        long session = proposals.openSession(C, "CPPCC", "跟踪测试届次", "GZ");
-        long id = proposals.submit(C, new ProposalService.SubmitForm(session, title, "内容", "", "跟踪测试委员", List.of()),
-                "demo-office");
-        proposals.accept(C, id);
-        long a = assignments.assign(C, id, AssignmentService.Mode.SEPARATE, List.of(unit), LocalDate.now()).get(0);
-        assignments.sign(C, a, unit);
-        long r = drafting.draft(C, a, unit, new ReplyDrafting.Draft("正文", category, "局长", List.of(), null, List.of()));
-        drafting.submit(C, r, unit);
-        drafting.review(C, r, true, null, null);
-        return id;
+        return steps.replied(proposals.openSession(C, "CPPCC", "跟踪测试届次", "GZ"), title, "跟踪测试委员", category);
     }
 
     void report(String who, long id, String json, ResultMatcher expected) throws Exception {

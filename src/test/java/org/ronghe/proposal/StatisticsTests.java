@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,30 +39,22 @@ class StatisticsTests {
     @Autowired
     AssignmentService assignments;
     @Autowired
-    ReplyDrafting drafting;
-    @Autowired
     FeedbackService feedback;
     @Autowired
     ProposalStatistics statistics;
+    @Autowired
+    HandlingSteps steps;
 
     CurrentUser u(String name) {
         return accounts.find(name).orElseThrow();
     }
 
     long submit(long session, String title) {
-        return proposals.submit(C, new ProposalService.SubmitForm(session, title, "内容", "", WHO, List.of()), "demo-office");
+        return steps.submitted(session, title, WHO);
     }
 
     long replied(long session, String title, String category) {
-        long unit = u("demo-unit").departmentId();
-        long id = submit(session, title);
-        proposals.accept(C, id);
-        long a = assignments.assign(C, id, AssignmentService.Mode.SEPARATE, List.of(unit), LocalDate.now()).get(0);
-        assignments.sign(C, a, unit);
-        long r = drafting.draft(C, a, unit, new ReplyDrafting.Draft("正文", category, "局长", List.of(), null, List.of()));
-        drafting.submit(C, r, unit);
-        drafting.review(C, r, true, null, null);
-        return id;
+        return steps.replied(session, title, WHO, category);
     }
 
     /** Six proposals: submitted, rejected, filed, assigned and overdue, replied A (满意), replied B then 不满意. */
