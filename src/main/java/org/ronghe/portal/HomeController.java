@@ -18,7 +18,7 @@ class HomeController {
 
     /** Modules announced in the navigation, with what each will do (shown until the module lands). */
     static final Map<String, String[]> UPCOMING = Map.of(
-            "proposals", new String[] {"提案办理", "政协提案与人大建议：提交（相似提案查重）、审查立案；交办、办理、满意度与公开正在建设中。"},
+            "proposals", new String[] {"提案办理", "政协提案与人大建议：提交（相似提案查重）、立案、交办、会办、答复审核签发、提案者反馈与重新办理、跟踪落实、答复公开、催办和统计。"},
             "replies", new String[] {"公文", "导入既有答复函并提取要素；按 GB/T 9704-2012 版式生成 DOCX、PDF、OFD。"},
             "tasks", new String[] {"重点任务", "年度重点任务与答复承诺事项的分解、督办和进展报告。"},
             "indicators", new String[] {"指标", "城镇化率等指标的目标、历史数据与同比、百分点变化。"},

@@ -48,7 +48,7 @@ class StatisticsController {
         model.addAttribute("bySession", statistics.bySession(user.countyCode(), ProposalService.today()));
         model.addAttribute("byUnit", statistics.byUnit(user.countyCode(), s, ProposalService.today()));
         model.addAttribute("sessions", proposals.allSessions(user.countyCode()));
-        model.addAttribute("session", s);
+        model.addAttribute("selectedSession", s);
         model.addAttribute("headers", HEADERS);
         return "proposal/statistics";
     }

@@ -97,6 +97,10 @@ class StatisticsTests {
     void excelAndCsvExportsCarryTheSameFigures() throws Exception {
         long s = session();
         ProposalStatistics.Row unit = statistics.byUnit(C, s, ProposalService.today()).get(0);
+        mvc.perform(get("/statistics").param("session", String.valueOf(s)).with(user(u("demo-office"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/statistics.xlsx?session=" + s + "\"")))
+                .andExpect(content().string(containsString("value=\"" + s + "\" selected")));
         byte[] xlsx = mvc.perform(get("/statistics.xlsx").param("session", String.valueOf(s)).with(user(u("demo-office"))))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
