@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * In the demo profile, opens a session that takes submissions, named as a demo so nobody mistakes it for a real
- * meeting, and fills it once with invented proposals, all titled （演示）, in every state of handling: submitted,
- * rejected, filed, awaiting signature, lead + co-handling, overdue, answered A (published) and answered B (a
- * follow-up). The two answered ones are 演示·提案者's, so {@code demo-proposer} can give feedback.
+ * meeting, and fills it once with 9 invented proposals, all titled （演示）, at the main steps of handling: submitted,
+ * rejected, filed, awaiting signature, lead + co-handling, overdue, reply awaiting review, answered A (published)
+ * and answered B (a follow-up). The two answered ones are 演示·提案者's, so {@code demo-proposer} can give
+ * feedback; the deadline job runs once so the overdue item is already notified.
  */
 @Component
 @Profile(DemoProfileActivator.PROFILE)
@@ -35,9 +36,11 @@ class DemoSession {
     private final AssignmentService assignments;
     private final ReplyDrafting drafting;
     private final Disclosure disclosure;
+    private final DeadlineWatch deadlines;
 
     DemoSession(ProposalService service, CountySettings county, DepartmentDirectory departments,
-                AssignmentService assignments, ReplyDrafting drafting, Disclosure disclosure) {
+                AssignmentService assignments, ReplyDrafting drafting, Disclosure disclosure, DeadlineWatch deadlines) {
+        this.deadlines = deadlines;
         this.service = service;
         this.county = county;
         this.departments = departments;
@@ -60,6 +63,8 @@ class DemoSession {
             return;
         }
         fill(session, devReform.get(), agri.get());
+        // so the overdue demo item shows in the units' 通知 at once rather than after the next 07:00 run
+        deadlines.run(ProposalService.today());
     }
 
     private void fill(long session, long devReform, long agri) {
@@ -77,6 +82,12 @@ class DemoSession {
         long late = assignments.assign(c, filed(session, "（演示）关于整治农村人居环境的提案", "演示委员戊"),
                 AssignmentService.Mode.SEPARATE, List.of(agri), today.minusMonths(4)).get(0);
         assignments.sign(c, late, agri);
+        long reviewed = assignments.assign(c, filed(session, "（演示）关于扶持返乡创业园区建设的提案", "演示委员己"),
+                AssignmentService.Mode.SEPARATE, List.of(devReform), today).get(0);
+        assignments.sign(c, reviewed, devReform);
+        drafting.submit(c, drafting.draft(c, reviewed, devReform, new ReplyDrafting.Draft(
+                "一、基本情况\n我局已将返乡创业园区纳入年度计划。", "B", "演示局长", List.of("演示承办人"), "0356-5220000",
+                List.of())), devReform);
         long a = released(session, "（演示）关于完善土地流转服务平台的提案", devReform, "A",
                 "一、基本情况\n我局已会同农业农村局建成市级土地流转服务平台，提供信息发布、合同签订和纠纷调解服务。\n"
                         + "二、下一步工作打算\n（一）年内实现乡镇全覆盖。");
