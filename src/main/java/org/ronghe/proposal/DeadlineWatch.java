@@ -16,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The daily deadline job (每日催办): notifies each unit of assignments due within {@value #NEAR_DAYS} days (即将到期)
  * or past due (已超期), and records 逾期未反馈 for every proposer who did not answer a released reply within the
- * feedback window. Each notice is sent once per assignment and kind, so the job can run any number of times.
+ * feedback window. It also tells the CPPCC office of released replies whose disclosure window (公开期限) ends within
+ * {@value Disclosure#NEAR_DAYS} days or has passed without a decision. Each notice is sent once per assignment or
+ * reply and kind, so the job can run any number of times.
  * Runs at 07:00 China time (property {@code ronghe.deadline-watch.cron}).
  */
 @Component
@@ -32,8 +34,12 @@ public class DeadlineWatch {
     private final WorkCalendar calendar;
     private final AuditTrail audit;
 
-    DeadlineWatch(JdbcClient jdbc, Notifications notifications, WorkCalendar calendar, AuditTrail audit) {
+    private final Disclosure disclosure;
+
+    DeadlineWatch(JdbcClient jdbc, Notifications notifications, WorkCalendar calendar, AuditTrail audit,
+                  Disclosure disclosure) {
         this.audit = audit;
+        this.disclosure = disclosure;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.calendar = calendar;
@@ -42,12 +48,12 @@ public class DeadlineWatch {
     @Scheduled(cron = "${ronghe.deadline-watch.cron:0 0 7 * * *}", zone = "Asia/Shanghai")
     void daily() {
         Result r = run(ProposalService.today());
-        log.info("Deadline watch: {} near, {} overdue notices, {} missing feedback recorded", r.near(), r.overdue(),
-                r.missingFeedback());
+        log.info("Deadline watch: {} near, {} overdue notices, {} missing feedback recorded, {} disclosure notices",
+                r.near(), r.overdue(), r.missingFeedback(), r.disclosureNotices());
     }
 
     /** What one run did: notices sent and missing answers recorded. */
-    public record Result(int near, int overdue, int missingFeedback) {
+    public record Result(int near, int overdue, int missingFeedback, int disclosureNotices) {
     }
 
     /**
@@ -82,7 +88,36 @@ public class DeadlineWatch {
                 near++;
             }
         }
-        return new Result(near, overdue, recordMissingFeedback(today));
+        return new Result(near, overdue, recordMissingFeedback(today), noticeDisclosures(today));
+    }
+
+    /** Notifies each county's CPPCC office of replies whose disclosure window ends soon or has passed. */
+    private int noticeDisclosures(LocalDate today) {
+        int sent = 0;
+        List<String> counties = jdbc.sql("""
+                select distinct county_code from reply
+                where status = 'RELEASED' and disclosed_at is null and withheld_at is null""").query(String.class).list();
+        for (String county : counties) {
+            List<Long> offices = jdbc.sql("""
+                    select id from department where county_code = :c and unit_type = 'CPPCC_OFFICE' and active""")
+                    .param("c", county).query(Long.class).list();
+            for (Disclosure.Pending p : disclosure.pending(county, today)) {
+                if (p.bucket().equals("待公开")) {
+                    continue;
+                }
+                boolean passed = p.bucket().equals("已超期");
+                String message = "答复函" + (p.docNumber() == null ? "" : p.docNumber()) + "（提案" + p.number() + "《"
+                        + p.title() + "》）" + (passed ? "已超过公开期限（" + p.due() + "），请决定公开或不予公开"
+                        : "的公开期限为 " + p.due() + "，请及时决定是否公开");
+                for (Long office : offices) {
+                    if (notifications.send(county, office, null, passed ? "DISCLOSURE_PASSED" : "DISCLOSURE_NEAR",
+                            "reply:" + p.replyId(), message, "/disclosures").isPresent()) {
+                        sent++;
+                    }
+                }
+            }
+        }
+        return sent;
     }
 
     private int recordMissingFeedback(LocalDate today) {

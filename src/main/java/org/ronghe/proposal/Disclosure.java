@@ -19,6 +19,12 @@ import org.springframework.web.ErrorResponseException;
  * 公开: publishes replies on the public pages. Published text has personal contact details removed: mobile phone
  * numbers and identity numbers are masked (PIPL art. 51; the disclosure rules in {@code docs/modules/proposal.md}),
  * while the issuing unit's office telephone stays, as the public's point of contact.
+ *
+ * <p>公开期限: a reply released through the handling loop awaits the CPPCC office's decision, to publish it or to
+ * withhold it with a reason (不予公开), within {@code proposal_rule.disclosure_working_days} working days after its
+ * reply date (default 20; shared/domain/proposals.md, "Disclosure": replies touching the public interest are
+ * published within 20 working days after replying). Imported letters may be published at any time and have no
+ * window.
  */
 @Service
 public class Disclosure {
@@ -26,12 +32,97 @@ public class Disclosure {
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[\\dXx](?![0-9A-Za-z])");
 
+    /** A pending decision due within this many days is 即将到期. */
+    public static final int NEAR_DAYS = 5;
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final WorkCalendar calendar;
 
-    Disclosure(JdbcClient jdbc, AuditTrail audit) {
+    Disclosure(JdbcClient jdbc, AuditTrail audit, WorkCalendar calendar) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.calendar = calendar;
+    }
+
+    /**
+     * A released reply awaiting the disclosure decision.
+     *
+     * @param replyId      the reply
+     * @param docNumber    its 文号
+     * @param department   the replying unit
+     * @param proposalId   the proposal answered
+     * @param number       the proposal's number
+     * @param title        the proposal's title
+     * @param replyDate    the reply's date
+     * @param due          last day of the disclosure window
+     * @param bucket       待公开, 即将到期 (due within {@value #NEAR_DAYS} days) or 已超期
+     */
+    public record Pending(long replyId, String docNumber, String department, long proposalId, String number,
+                          String title, java.time.LocalDate replyDate, java.time.LocalDate due, String bucket) {
+    }
+
+    /**
+     * @param countyCode 6-digit county code
+     * @param today      the day to judge the window by (China time)
+     * @return released replies neither published nor withheld, the earliest due first
+     */
+    @Transactional(readOnly = true)
+    public List<Pending> pending(String countyCode, java.time.LocalDate today) {
+        int days = jdbc.sql("select disclosure_working_days from proposal_rule where county_code = :c")
+                .param("c", countyCode).query(Integer.class).optional().orElse(20);
+        return jdbc.sql("""
+                select r.id, r.doc_number, d.name, p.id as proposal_id, p.number, p.title, r.reply_date
+                from reply r join proposal p on p.id = r.proposal_id left join department d on d.id = r.department_id
+                where r.county_code = :c and r.status = 'RELEASED' and r.disclosed_at is null and r.withheld_at is null
+                order by r.reply_date, r.id""")
+                .param("c", countyCode).query((rs, n) -> {
+                    java.time.LocalDate replied = rs.getDate("reply_date").toLocalDate();
+                    java.time.LocalDate due = calendar.addWorkingDays(countyCode, replied, days);
+                    String bucket = due.isBefore(today) ? "已超期" : !due.isAfter(today.plusDays(NEAR_DAYS)) ? "即将到期" : "待公开";
+                    return new Pending(rs.getLong("id"), rs.getString("doc_number"), rs.getString("name"),
+                            rs.getLong("proposal_id"), rs.getString("number"), rs.getString("title"), replied, due, bucket);
+                }).list();
+    }
+
+    /**
+     * Records that a reply is not published (不予公开), with the reason.
+     *
+     * @param countyCode 6-digit county code
+     * @param replyId    the reply
+     * @param reason     why (e.g. 不涉及公共利益, 含国家秘密), 1–500 characters
+     * @param by         who decides
+     * @throws org.ronghe.problem.InvalidInputException naming {@code reason} when it is blank or too long
+     * @throws NotFoundException if there is no such reply in the county
+     * @throws ErrorResponseException 409 if it is already published or withheld
+     */
+    @Transactional
+    public void withhold(String countyCode, long replyId, String reason, String by) {
+        List<org.ronghe.problem.FieldProblem> problems = new java.util.ArrayList<>();
+        String why = org.ronghe.problem.TextInput.line("reason", "不予公开的理由", reason, 500, true, problems);
+        if (!problems.isEmpty()) {
+            throw new org.ronghe.problem.InvalidInputException(problems);
+        }
+        Map<String, Object> r = lockUndecided(countyCode, replyId);
+        jdbc.sql("update reply set withheld_at = now(), withheld_by = :by, withheld_reason = :why where id = :id")
+                .param("by", by).param("why", why).param("id", replyId).update();
+        audit.record(countyCode, "REPLY_WITHHELD", "reply", String.valueOf(replyId),
+                "不予公开答复函 " + (r.get("doc_number") == null ? "" : r.get("doc_number")), null,
+                Map.of("public", false, "reason", why));
+    }
+
+    private Map<String, Object> lockUndecided(String countyCode, long replyId) {
+        Map<String, Object> r = jdbc.sql("""
+                select id, disclosed_at, withheld_at, doc_number from reply where id = :id and county_code = :c for update""")
+                .param("id", replyId).param("c", countyCode).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("答复函", replyId));
+        if (r.get("disclosed_at") != null || r.get("withheld_at") != null) {
+            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    r.get("disclosed_at") != null ? "该答复函已公开" : "该答复函已决定不予公开");
+            pd.setTitle("不允许的办理环节");
+            throw new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
+        }
+        return r;
     }
 
     /**
@@ -41,18 +132,11 @@ public class Disclosure {
      * @param replyId    the reply
      * @param by         who publishes it
      * @throws NotFoundException if there is no such reply in the county
-     * @throws ErrorResponseException 409 if it is already published
+     * @throws ErrorResponseException 409 if it is already published or withheld
      */
     @Transactional
     public void publish(String countyCode, long replyId, String by) {
-        Map<String, Object> r = jdbc.sql("select id, disclosed_at, doc_number from reply where id = :id and county_code = :c for update")
-                .param("id", replyId).param("c", countyCode).query().listOfRows().stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("答复函", replyId));
-        if (r.get("disclosed_at") != null) {
-            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "该答复函已公开");
-            pd.setTitle("不允许的办理环节");
-            throw new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
-        }
+        Map<String, Object> r = lockUndecided(countyCode, replyId);
         jdbc.sql("update reply set disclosed_at = now(), disclosed_by = :by where id = :id").param("by", by)
                 .param("id", replyId).update();
         audit.record(countyCode, "REPLY_DISCLOSED", "reply", String.valueOf(replyId),
