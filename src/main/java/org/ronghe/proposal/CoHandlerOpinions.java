@@ -79,7 +79,7 @@ public class CoHandlerOpinions {
                 insert into co_handler_opinion (county_code, assignment_id, proposal_id, department_id, opinion, submitted_by)
                 values (:c, :a, :p, :d, :o, :by)
                 on conflict (assignment_id) do update set opinion = excluded.opinion,
-                    submitted_by = excluded.submitted_by, submitted_at = now()""")
+                    submitted_by = excluded.submitted_by, submitted_at = now()""") // first_submitted_at stays
                 .param("c", countyCode).param("a", assignmentId).param("p", proposalId).param("d", departmentId)
                 .param("o", text).param("by", username).update();
         audit.record(countyCode, old == null ? "CO_OPINION_SUBMITTED" : "CO_OPINION_REVISED", "proposal",
