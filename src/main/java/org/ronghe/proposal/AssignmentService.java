@@ -262,10 +262,10 @@ public class AssignmentService {
                 left join proposal_rule r on r.county_code = a.county_code
                 where a.county_code = :c and a.department_id = :d and a.state <> 'RETURNED' and p.status = 'ASSIGNED'
                   and not exists (select 1 from co_handler_opinion o where o.assignment_id = a.id)
-                order by a.due_date, a.id""").param("c", countyCode).param("d", departmentId).query().listOfRows();
+                order by a.due_date, a.id""").param("c", countyCode).param("d", departmentId).query(DateColumns.MAPPER).list();
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> r : rows) {
-            Map<String, Object> m = localDates(r);
+            Map<String, Object> m = new LinkedHashMap<>(r);
             boolean coOpinion = "CO_HANDLER".equals(r.get("mode")) && "SIGNED".equals(r.get("state"));
             LocalDate due = date(r.get(coOpinion ? "opinion_due" : "due_date"));
             m.put("bucket", due.isBefore(today) ? "已超期" : coOpinion ? "待会办" : !due.isAfter(today.plusDays(15)) ? "即将到期"

@@ -38,11 +38,14 @@ public class Disclosure {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final WorkCalendar calendar;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Disclosure(JdbcClient jdbc, AuditTrail audit, WorkCalendar calendar) {
+    Disclosure(JdbcClient jdbc, AuditTrail audit, WorkCalendar calendar,
+               org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.calendar = calendar;
+        this.events = events;
     }
 
     /**
@@ -141,6 +144,7 @@ public class Disclosure {
                 .param("id", replyId).update();
         audit.record(countyCode, "REPLY_DISCLOSED", "reply", String.valueOf(replyId),
                 "公开答复函 " + (r.get("doc_number") == null ? "" : r.get("doc_number")), null, Map.of("public", true));
+        events.publishEvent(new PublicRepliesChanged(countyCode));
     }
 
     /**
@@ -190,7 +194,7 @@ public class Disclosure {
                 from reply r join proposal p on p.id = r.proposal_id join congress_session s on s.id = p.session_id
                 left join proposer pr on pr.id = p.proposer_id left join department d on d.id = r.department_id
                 where\s""" + where + " order by r.disclosed_at desc, r.id desc offset :offset limit :limit")
-                .params(params).query().listOfRows().stream().map(AssignmentService::localDates).toList();
+                .params(params).query(DateColumns.MAPPER).list();
     }
 
     /**

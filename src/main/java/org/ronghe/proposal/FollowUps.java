@@ -24,13 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FollowUps {
 
+    /** Open follow-ups: the latest released reply of an answered proposal is B or C and no report says solved. */
     private static final String OPEN = """
             select p.id as proposal_id, p.number, p.title, r.category, r.reply_date, r.department_id, d.name as department_name
-            from proposal p
-            join lateral (select x.category, x.reply_date, x.department_id, x.id from reply x
-                          where x.proposal_id = p.id and x.status = 'RELEASED' order by x.id desc limit 1) r on true
+            from reply r join proposal p on p.id = r.proposal_id
             left join department d on d.id = r.department_id
-            where p.county_code = :c and p.status = 'REPLIED' and r.category in ('B', 'C')
+            where r.county_code = :c and r.status = 'RELEASED' and r.category in ('B', 'C') and p.status = 'REPLIED'
+              and not exists (select 1 from reply x where x.proposal_id = r.proposal_id and x.status = 'RELEASED' and x.id > r.id)
               and not exists (select 1 from follow_up_report f where f.proposal_id = p.id and f.solved)
             """;
 
@@ -49,9 +49,9 @@ public class FollowUps {
      */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> open(String countyCode, Long departmentId) {
-        return jdbc.sql(OPEN + " and (cast(:d as bigint) is null or r.department_id = :d) order by r.reply_date, p.id")
-                .param("c", countyCode).param("d", departmentId).query().listOfRows()
-                .stream().map(AssignmentService::localDates).toList();
+        // the unit filter only when asked for, so the plan can use the unit's index
+        return jdbc.sql(OPEN + (departmentId == null ? "" : " and r.department_id = :d") + " order by r.reply_date, p.id")
+                .param("c", countyCode).params(departmentId == null ? Map.of() : Map.of("d", departmentId)).query(DateColumns.MAPPER).list();
     }
 
     /**

@@ -84,6 +84,37 @@ class DisclosureTests {
     @Autowired
     Disclosure disclosure;
 
+    @Autowired
+    HandlingSteps steps;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    long publishedReplyOf(String title) {
+        long proposal = steps.replied(proposals.openSession("140581", "CPPCC", "公开缓存测试届次", "HC"), title, "缓存测试委员", "A");
+        long reply = jdbc.sql("select id from reply where proposal_id = :p").param("p", proposal).query(Long.class).single();
+        disclosure.publish("140581", reply, "demo-office");
+        return proposal;
+    }
+
+    @Test
+    void anonymousVisitorsGetACachedListThatAPublicationRenews() throws Exception {
+        long first = publishedReplyOf("关于缓存测试甲的提案");
+        mvc.perform(get("/public/replies").param("q", "缓存测试")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("关于缓存测试甲的提案")));
+        // an edit that bypasses the handling services: anonymous visitors keep the cached copy for now ...
+        jdbc.sql("update proposal set title = '关于缓存测试甲（改）的提案' where id = :p").param("p", first).update();
+        mvc.perform(get("/public/replies").param("q", "缓存测试"))
+                .andExpect(content().string(containsString("关于缓存测试甲的提案")));
+        // ... while a signed-in user always gets a fresh page
+        mvc.perform(get("/public/replies").param("q", "缓存测试").with(user(accounts.find("demo-office").orElseThrow())))
+                .andExpect(content().string(containsString("关于缓存测试甲（改）的提案")));
+        // a new publication drops every cached page
+        publishedReplyOf("关于缓存测试乙的提案");
+        mvc.perform(get("/public/replies").param("q", "缓存测试"))
+                .andExpect(content().string(allOf(containsString("关于缓存测试乙的提案"),
+                        containsString("关于缓存测试甲（改）的提案"))));
+    }
+
     @Test
     void thePublicListShowsTwentyRepliesPerPage() throws Exception {
         long unit = accounts.find("demo-unit").orElseThrow().departmentId();
