@@ -25,6 +25,20 @@ public record AuditEvent(long id, String countyCode, OffsetDateTime occurredAt, 
     /** China Standard Time (UTC+8), in which county staff read times. */
     public static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
 
+    private static final java.util.Map<String, String> ENTITY_LABELS = java.util.Map.of("app_user", "账号",
+            "congress_session", "届次", "department", "部门", "proposal", "提案", "region", "区划", "reply", "答复函",
+            "unit_scoring_weight", "考核评分公式");
+
+    /** @return the kind of record in Chinese (e.g. 部门), or the stored name for kinds without one */
+    public String entityLabel() {
+        return ENTITY_LABELS.getOrDefault(entityType, entityType);
+    }
+
+    /** @return who made the change, with the platform's own jobs shown as 系统 */
+    public String actorLabel() {
+        return "system".equals(actor) ? "系统" : actor;
+    }
+
     /** @return {@link #occurredAt} as local time in China (UTC+8), for display */
     public java.time.LocalDateTime localTime() {
         return occurredAt.atZoneSameInstant(CHINA).toLocalDateTime();

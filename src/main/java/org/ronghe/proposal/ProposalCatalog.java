@@ -104,9 +104,77 @@ public class ProposalCatalog {
     /** @return the proposal's history from the audit trail: time (China), actor, action, summary; oldest first */
     public List<Map<String, Object>> timeline(String countyCode, long proposalId) {
         return jdbc.sql("""
-                select to_char(occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as at, actor, action, summary
-                from audit_event
-                where county_code = :c and entity_type = 'proposal' and entity_id = :id order by id""")
-                .param("c", countyCode).param("id", String.valueOf(proposalId)).query().listOfRows();
+                select to_char(e.occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as at,
+                       coalesce(u.display_name, case e.actor when 'system' then '系统（每日催办）' else e.actor end) as actor,
+                       e.action, e.summary, e.old_value::text as old_value, e.new_value::text as new_value
+                from audit_event e left join app_user u on u.username = e.actor
+                where e.county_code = :c and (
+                    (e.entity_type = 'proposal' and e.entity_id = :id)
+                    or (e.entity_type = 'reply' and e.entity_id in (select r.id::text from reply r where r.proposal_id = :p)))
+                order by e.id""")
+                .param("c", countyCode).param("id", String.valueOf(proposalId)).param("p", proposalId).query().listOfRows()
+                .stream().map(row -> {
+                    Map<String, Object> m = new java.util.LinkedHashMap<>(row);
+                    m.put("changes", changes((String) row.remove("old_value"), (String) row.remove("new_value")));
+                    m.remove("old_value");
+                    m.remove("new_value");
+                    return m;
+                }).toList();
     }
+
+    /** Chinese names of the values the handling steps record (keys of the audit trail's old and new JSON). */
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("body", "答复正文"),
+            Map.entry("category", "类别"), Map.entry("comment", "意见"), Map.entry("docNumber", "文号"),
+            Map.entry("dueDate", "办理期限"), Map.entry("keyProposal", "重点提案"), Map.entry("leaders", "督办领导"),
+            Map.entry("mergedInto", "并入"), Map.entry("number", "编号"), Map.entry("opinion", "会办意见"),
+            Map.entry("reason", "理由"), Map.entry("solved", "已解决"), Map.entry("state", "交办状态"),
+            Map.entry("status", "状态"), Map.entry("verdict", "意见"), Map.entry("public", "公开"),
+            Map.entry("convertedToOpinion", "转为意见建议"), Map.entry("kind", "方式"));
+
+    /** Readable words for the codes the trail stores. */
+    private static final Map<String, String> VALUES = Map.ofEntries(Map.entry("SUBMITTED", "已提交"),
+            Map.entry("FILED", "已立案"), Map.entry("REJECTED", "不予立案"), Map.entry("MERGED", "已并案"),
+            Map.entry("ASSIGNED", "办理中"), Map.entry("REPLIED", "已答复"), Map.entry("PENDING", "待签收"),
+            Map.entry("SIGNED", "已签收"), Map.entry("RETURNED", "已退回"), Map.entry("DRAFT", "草稿"),
+            Map.entry("IN_REVIEW", "待审核"), Map.entry("RELEASED", "已签发"), Map.entry("SATISFIED", "满意"),
+            Map.entry("BASICALLY_SATISFIED", "基本满意"), Map.entry("DISSATISFIED", "不满意"),
+            Map.entry("NO_RESPONSE", "逾期未反馈"), Map.entry("true", "是"), Map.entry("false", "否"));
+
+    /**
+     * @return what a step changed, one {@code {label, old, new}} per recorded value with a Chinese name (internal ids
+     *         are left out), old {@code ""} where there was none
+     */
+    private static List<Map<String, String>> changes(String oldJson, String newJson) {
+        Map<String, Object> before = json(oldJson);
+        Map<String, Object> after = json(newJson);
+        List<Map<String, String>> out = new java.util.ArrayList<>();
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String k : keys) {
+            if (LABELS.containsKey(k)) {
+                out.add(Map.of("label", LABELS.get(k), "old", word(before.get(k)), "new", word(after.get(k))));
+            }
+        }
+        return out;
+    }
+
+    private static String word(Object v) {
+        if (v == null) {
+            return "";
+        }
+        String s = v instanceof java.util.Collection<?> c ? String.join("、", c.stream().map(String::valueOf).toList())
+                : String.valueOf(v);
+        return VALUES.getOrDefault(s, s);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String text) {
+        if (text == null || text.isBlank()) {
+            return Map.of();
+        }
+        Object v = JSON.readValue(text, Object.class);
+        return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 }

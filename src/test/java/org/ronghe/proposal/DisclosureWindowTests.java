@@ -106,6 +106,15 @@ class DisclosureWindowTests {
 
         decide("demo-office", reply, "{\"publish\":true}", status().isConflict());
         mvc.perform(get("/public/replies/" + reply)).andExpect(status().isNotFound());
+
+        // the proposal's timeline shows the decision, who made it by name, and the reason given
+        long proposal = jdbc.sql("select proposal_id from reply where id = :r").param("r", reply).query(Long.class).single();
+        mvc.perform(get("/proposals/" + proposal).with(user(u("demo-office")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("演示·提案委工作人员")))
+                .andExpect(content().string(containsString("不予公开答复函")))
+                .andExpect(content().string(containsString("<dt>理由</dt>")))
+                .andExpect(content().string(containsString("涉及企业商业秘密")))
+                .andExpect(content().string(containsString("<dt>答复正文</dt>")));
     }
 
     @Test
