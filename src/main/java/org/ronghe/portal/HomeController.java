@@ -42,7 +42,7 @@ class HomeController {
         return "portal/home";
     }
 
-    @GetMapping("/{module:tasks|indicators|land}")
+    @GetMapping("/{module:indicators|land}")
     String upcoming(@PathVariable String module, Model model) {
         String[] text = UPCOMING.get(module);
         if (text == null) {

@@ -1,0 +1,116 @@
+package org.ronghe.plan;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ronghe.account.CurrentUser;
+import org.ronghe.problem.InvalidInputException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** JSON API of task plans, tasks and progress reports, with the same access rules as the pages. */
+@RestController
+@Tag(name = "重点任务 Tasks", description = "任务计划（树）、Excel 导入导出、牵头单位报送进展、督办看板")
+@PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE', 'SUPERVISION', 'UNIT_STAFF', 'LEADER')")
+class PlanApiController {
+
+    private final PlanService plans;
+
+    PlanApiController(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @GetMapping("/api/plans")
+    @Operation(summary = "任务计划列表", description = "progress 为总体进度（%），overdue 已逾期任务数，missed 上月未报送任务数")
+    List<PlanService.PlanSummary> list(@AuthenticationPrincipal CurrentUser user) {
+        return plans.plans(user.countyCode(), PlanClock.today());
+    }
+
+    @GetMapping("/api/plans/{id}")
+    @Operation(summary = "一个计划的任务树", description = "按大纲顺序；depth 1 为领域；上级任务的 progress、status 由下级任务汇总")
+    Map<String, Object> plan(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        Map<String, Object> p = plans.plan(user.countyCode(), id);
+        return Map.of("id", id, "title", p.get("title"), "year", p.get("year"),
+                "tasks", plans.tree(user.countyCode(), id, PlanClock.today()));
+    }
+
+    @GetMapping("/api/plans/{id}/export.xlsx")
+    @Operation(summary = "导出计划为 Excel（与导入同一格式）")
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return PlanWebController.xlsx(plans.export(user.countyCode(), id, PlanClock.today()), "plan-" + id + ".xlsx");
+    }
+
+    @PostMapping(path = "/api/plans/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISION')")
+    @Operation(summary = "导入计划（Excel）", description = "multipart：file（.xlsx）、title、year。任一单元格有误则整表不导入，"
+            + "errors 的 field 为单元格（如 C5），message 写明行、列和原因")
+    Map<String, Object> importPlan(@AuthenticationPrincipal CurrentUser user,
+                                   @RequestParam(required = false) MultipartFile file,
+                                   @RequestParam(defaultValue = "") String title,
+                                   @RequestParam(defaultValue = "") String year) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "请上传计划的 Excel 文件（.xlsx）");
+        }
+        return Map.of("id", plans.importPlan(user.countyCode(), title, year, PlanWorkbook.read(file.getBytes()),
+                user.username()));
+    }
+
+    @GetMapping("/api/tasks/board")
+    @Operation(summary = "看板", description = "承办单位、领导（有所属单位时）看本单位牵头的任务；督查室等看全县逾期、滞后、未报送的任务；"
+            + "light 为 red（逾期或滞后）、amber（上月未报送）、green")
+    List<PlanService.TaskNode> board(@AuthenticationPrincipal CurrentUser user,
+                                     @RequestParam(defaultValue = "mine") String scope) {
+        return switch (scope) {
+            case "mine" -> user.departmentId() == null ? List.of()
+                    : plans.board(user.countyCode(), user.departmentId(), PlanClock.today());
+            case "flagged" -> plans.board(user.countyCode(), null, PlanClock.today());
+            default -> throw new InvalidInputException("scope", "scope 应为 mine（本单位）或 flagged（全县需督办）");
+        };
+    }
+
+    @GetMapping("/api/tasks/{id}")
+    @Operation(summary = "一项任务及其进展报告")
+    Map<String, Object> task(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return Map.of("task", plans.task(user.countyCode(), id, PlanClock.today()), "reports", plans.reports(id));
+    }
+
+    @PostMapping("/api/tasks/{id}/reports")
+    @Operation(summary = "报送进展（牵头单位）", description = "progress 0–100；status 为 NOT_STARTED、IN_PROGRESS、DONE、LAGGING、"
+            + "SUSPENDED（或中文）；DONE 须 progress 为 100；text 必填")
+    Map<String, Object> report(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                               @RequestBody Map<String, Object> body) {
+        Object progress = body.get("progress");
+        BigDecimal p;
+        if (progress == null) {
+            p = null;
+        } else if (progress instanceof Number n) {
+            p = new BigDecimal(n.toString());
+        } else {
+            throw new InvalidInputException("progress", "进度应为 0 到 100 之间的数字");
+        }
+        plans.report(user.countyCode(), id, user.departmentId(), new PlanService.ProgressInput(p, text(body, "status"),
+                text(body, "text"), text(body, "problems")), user.username(), PlanClock.today());
+        return Map.of("task", plans.task(user.countyCode(), id, PlanClock.today()));
+    }
+
+    private static String text(Map<String, Object> body, String field) {
+        Object v = body.get(field);
+        if (v != null && !(v instanceof String)) {
+            throw new InvalidInputException(field, field + " 应为文字");
+        }
+        return (String) v;
+    }
+}
