@@ -269,7 +269,7 @@ public class PlanService {
                     code.split("\\.").length, (String) r.get("title"),
                     r.get("lead_department_id") == null ? null : ((Number) r.get("lead_department_id")).longValue(),
                     (String) r.get("lead_name"), split((String) r.get("cooperators"), "、"), start, date(r.get("due_date")),
-                    ((BigDecimal) r.get("weight")).stripTrailingZeros(), s, progress.get(id), leaf, overdue.get(id), missed,
+                    plain((BigDecimal) r.get("weight")), s, progress.get(id), leaf, overdue.get(id), missed,
                     milestones((String) r.get("milestones")),
                     overdue.get(id) || s == TaskStatus.LAGGING ? "red" : missed ? "amber" : "green"));
         }
@@ -284,6 +284,12 @@ public class PlanService {
             weights = weights.add(wp[0]);
         }
         return weights.signum() == 0 ? BigDecimal.ZERO.setScale(2) : sum.divide(weights, 2, RoundingMode.HALF_UP);
+    }
+
+    /** @return the number without trailing zeros and never in exponent form (100, not 1E+2) */
+    static BigDecimal plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static List<String> split(String s, String sep) {
@@ -444,7 +450,7 @@ public class PlanService {
     @Transactional(readOnly = true)
     public List<TaskRow> rows(String countyCode, long planId, LocalDate today) {
         return tree(countyCode, planId, today).stream().map(n -> new TaskRow(n.code(), n.title(), n.leadDepartment(),
-                n.cooperators(), n.start(), n.due(), n.weight(), n.status(), n.progress().stripTrailingZeros(),
+                n.cooperators(), n.start(), n.due(), n.weight(), n.status(), plain(n.progress()),
                 n.milestones())).toList();
     }
 

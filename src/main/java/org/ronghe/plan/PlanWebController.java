@@ -92,7 +92,7 @@ class PlanWebController {
         model.addAttribute("canReport", task.leaf() && user.departmentId() != null
                 && user.departmentId().equals(task.leadDepartmentId()));
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Map.of("progress", task.progress().stripTrailingZeros().toPlainString(),
+            model.addAttribute("form", Map.of("progress", PlanService.plain(task.progress()).toPlainString(),
                     "status", task.status().name(), "text", "", "problems", ""));
         }
         model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors") : Map.of());

@@ -42,7 +42,7 @@ class HomeController {
         return "portal/home";
     }
 
-    @GetMapping("/{module:indicators|land}")
+    @GetMapping("/{module:land}")
     String upcoming(@PathVariable String module, Model model) {
         String[] text = UPCOMING.get(module);
         if (text == null) {
