@@ -35,9 +35,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PlanWebController {
 
     private final PlanService plans;
+    private final Commitments commitments;
 
-    PlanWebController(PlanService plans) {
+    PlanWebController(PlanService plans, Commitments commitments) {
         this.plans = plans;
+        this.commitments = commitments;
     }
 
     @GetMapping("/tasks")
@@ -88,6 +90,7 @@ class PlanWebController {
         PlanService.TaskNode task = plans.task(user.countyCode(), id, PlanClock.today());
         model.addAttribute("task", task);
         model.addAttribute("reports", plans.reports(id));
+        model.addAttribute("askedBy", commitments.ofTask(user.countyCode(), id));
         model.addAttribute("statuses", TaskStatus.values());
         model.addAttribute("canReport", task.leaf() && user.departmentId() != null
                 && user.departmentId().equals(task.leadDepartmentId()));

@@ -27,9 +27,12 @@ public class ReplyDrafting {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
-    ReplyDrafting(JdbcClient jdbc, AuditTrail audit) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ReplyDrafting(JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -191,6 +194,12 @@ public class ReplyDrafting {
         audit.record(countyCode, "REPLY_RELEASED", "proposal", String.valueOf(proposalId),
                 "答复签发，文号 " + number + "（" + finalCategory + "类）", Map.of("status", "IN_REVIEW"),
                 Map.of("status", "RELEASED", "docNumber", number, "category", finalCategory));
+        // the next-steps part of the released letter states the unit's commitments, tracked from now on
+        String letter = (String) r.get("letter_text");
+        List<ReplyRecorded.Commitment> commitments = letter == null ? List.of() : ReplyImporter.storeCommitments(jdbc,
+                countyCode, replyId, new org.ronghe.document.ReplyExtractor().extract(letter).commitments());
+        events.publishEvent(new ReplyRecorded(countyCode, replyId, proposalId,
+                ((Number) r.get("department_id")).longValue(), today, number, finalCategory, commitments));
         return number;
     }
 

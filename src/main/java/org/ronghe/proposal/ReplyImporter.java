@@ -40,7 +40,11 @@ public class ReplyImporter {
     private final SimilarProposals similar;
     private final ReplyExtractor extractor = new ReplyExtractor();
 
-    ReplyImporter(JdbcClient jdbc, DepartmentDirectory departments, AuditTrail audit, SimilarProposals similar) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ReplyImporter(JdbcClient jdbc, DepartmentDirectory departments, AuditTrail audit, SimilarProposals similar,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.departments = departments;
         this.audit = audit;
@@ -112,17 +116,8 @@ public class ReplyImporter {
                 .param("text", c.text).param("hash", hash).param("file", c.sourceFile).param("by", actor())
                 .query(Long.class).single();
         ExtractedReply facts = extractor.extract(c.text);
+        List<ReplyRecorded.Commitment> commitments = storeCommitments(jdbc, countyCode, replyId, facts.commitments());
         int seq = 0;
-        if (facts.commitments() != null) {
-            for (ExtractedReply.Commitment commitment : facts.commitments()) {
-                jdbc.sql("""
-                        insert into reply_commitment (county_code, reply_id, seq, title, text)
-                        values (:county, :reply, :seq, :title, :text)""")
-                        .param("county", countyCode).param("reply", replyId).param("seq", ++seq)
-                        .param("title", shorten(commitment.title(), 300)).param("text", commitment.text()).update();
-            }
-        }
-        seq = 0;
         for (ExtractedReply.Indicator indicator : facts.indicators()) {
             jdbc.sql("""
                     insert into reply_indicator (county_code, reply_id, seq, name, value, value_text, unit, period, change)
@@ -145,6 +140,8 @@ public class ReplyImporter {
                 "导入答复函 " + (c.docNumber == null ? "" : c.docNumber + " ") + "（" + c.session + c.number + "）",
                 null, summary);
         similar.add(proposalId, countyCode, c.title, c.session, c.number, ProposalStatus.REPLIED.name());
+        events.publishEvent(new ReplyRecorded(countyCode, replyId, proposalId, departmentId, c.date, c.docNumber,
+                c.category, commitments));
         return new ImportOutcome(ImportOutcome.Status.CREATED, replyId, proposalId, departmentId);
     }
 
@@ -234,6 +231,30 @@ public class ReplyImporter {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    /**
+     * Stores a reply's commitments as {@code reply_commitment} rows.
+     *
+     * @return them as the {@link ReplyRecorded} event carries them
+     */
+    static List<ReplyRecorded.Commitment> storeCommitments(JdbcClient jdbc, String countyCode, long replyId,
+                                                            List<ExtractedReply.Commitment> found) {
+        List<ReplyRecorded.Commitment> out = new java.util.ArrayList<>();
+        if (found == null) {
+            return out;
+        }
+        int seq = 0;
+        for (ExtractedReply.Commitment commitment : found) {
+            String title = shorten(commitment.title(), 300);
+            jdbc.sql("""
+                    insert into reply_commitment (county_code, reply_id, seq, title, text)
+                    values (:county, :reply, :seq, :title, :text)""")
+                    .param("county", countyCode).param("reply", replyId).param("seq", ++seq)
+                    .param("title", title).param("text", commitment.text()).update();
+            out.add(new ReplyRecorded.Commitment(seq, title, commitment.text()));
+        }
+        return out;
     }
 
     private static String shorten(String s, int max) {

@@ -161,9 +161,11 @@ class AccessTests {
 
     @Test
     void administratorBrowsesTheAuditTrailOthersCannot() throws Exception {
-        mvc.perform(get("/admin/audit").with(user(accounts.find("demo-admin").orElseThrow())))
+        // the first start records many events (seed letter, demo session), so look for account creations by filter
+        mvc.perform(get("/admin/audit").param("action", "ACCOUNT_CREATED").with(user(accounts.find("demo-admin").orElseThrow())))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("ACCOUNT_CREATED")));
+                .andExpect(content().string(Matchers.containsString("ACCOUNT_CREATED")))
+                .andExpect(content().string(Matchers.containsString("账号")));
         mvc.perform(get("/admin/audit").with(user(accounts.find("demo-office").orElseThrow())))
                 .andExpect(status().isForbidden());
     }
