@@ -43,7 +43,8 @@ class DemoAccounts {
                 new Demo("demo-unit", "演示·发改局承办人", Role.UNIT_STAFF, "高发改", "13900000001"),
                 new Demo("demo-unit-agri", "演示·农业农村局承办人", Role.UNIT_STAFF, "高农", "13900000002"),
                 new Demo("demo-proposer", "演示·提案者", Role.PROPOSER, null, null),
-                new Demo("demo-leader", "演示·领导", Role.LEADER, null, null));
+                new Demo("demo-leader", "演示·领导", Role.LEADER, null, null),
+                new Demo("demo-leader-agri", "演示·农业农村局局长", Role.LEADER, "高农", null));
         int created = 0;
         for (Demo demo : demos) {
             if (accounts.find(demo.username()).isPresent()) {

@@ -49,6 +49,59 @@ class PlanTests {
     PlanService plans;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TaskWatch watch;
+
+    long notices(String kind, String subject) {
+        return jdbc.sql("select count(*) from notification where kind = :k and subject_key = :s").param("k", kind)
+                .param("s", subject).query(Long.class).single();
+    }
+
+    @Test
+    void theDailyJobRemindsLeadDepartmentsOnceOfOverdueTasksMissingReportsAndLatePromises() throws Exception {
+        long plan = imported(title());
+        long late = node(plan, "1.1").id();
+        long land = node(plan, "1.2").id();
+        jdbc.sql("update plan set created_at = now() - interval '70 days' where id = :p").param("p", plan).update();
+        watch.run(LocalDate.now());
+        watch.run(LocalDate.now());
+        assertThat(notices("TASK_OVERDUE", "task:" + late)).isEqualTo(1);
+        assertThat(notices("TASK_OVERDUE", "task:" + land)).isZero();
+        assertThat(notices("REPORT_MISSING", "task:" + land + ":" + YearMonth.now().minusMonths(1))).isEqualTo(1);
+        long bureau = u("demo-unit").departmentId();
+        long seedCommitment = jdbc.sql("""
+                select c.id from commitment c join reply r on r.id = c.reply_id
+                where r.doc_number = '高发改发〔2025〕85号' and c.seq = 3""").query(Long.class).single();
+        assertThat(jdbc.sql("""
+                select count(*) from notification where kind = 'COMMITMENT_OVERDUE' and subject_key = :s and department_id = :d""")
+                .param("s", "commitment:" + seedCommitment).param("d", bureau).query(Long.class).single()).isEqualTo(1);
+        mvc.perform(get("/notifications").with(user(u("demo-unit"))))
+                .andExpect(content().string(containsString("加快城乡一体化发展进程")));
+    }
+
+    @Test
+    void theDashboardAndItsExcelShowTheSameFlaggedTasks() throws Exception {
+        long plan = imported(title());
+        mvc.perform(get("/dashboard").with(user(u("demo-leader")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("推进农业转移人口市民化")))
+                .andExpect(content().string(containsString("常住人口城镇化率")));
+        byte[] xlsx = mvc.perform(get("/dashboard.xlsx").with(user(u("demo-leader")))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(List.of(book.getSheetName(0), book.getSheetName(3))).containsExactly("指标", "需督办任务");
+            Sheet flagged = book.getSheet("需督办任务");
+            boolean found = false;
+            for (Row r : flagged) {
+                if (r.getRowNum() > 0 && r.getCell(2).getStringCellValue().equals("推进农业转移人口市民化")
+                        && r.getCell(0).getStringCellValue().equals(plans.plan(C, plan).get("title"))) {
+                    assertThat(r.getCell(7).getStringCellValue()).isEqualTo("已逾期");
+                    found = true;
+                }
+            }
+            assertThat(found).isTrue();
+        }
+        mvc.perform(get("/api/dashboard").with(user(u("demo-proposer")))).andExpect(status().isForbidden());
+    }
 
     CurrentUser u(String name) {
         return accounts.find(name).orElseThrow();
