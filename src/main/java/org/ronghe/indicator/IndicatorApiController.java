@@ -22,9 +22,39 @@ import org.springframework.web.bind.annotation.RestController;
 class IndicatorApiController {
 
     private final IndicatorService indicators;
+    private final ReportedFigures figures;
 
-    IndicatorApiController(IndicatorService indicators) {
+    IndicatorApiController(IndicatorService indicators, ReportedFigures figures) {
         this.indicators = indicators;
+        this.figures = figures;
+    }
+
+    @GetMapping("/api/indicators/figures")
+    @Operation(summary = "答复函中待确认的数据", description = "导入答复函时提取的数据，附建议的指标和期别；onFile 表示该指标该期已有相同数值")
+    List<ReportedFigures.Proposal> pendingFigures(@AuthenticationPrincipal CurrentUser user) {
+        return figures.pending(user.countyCode());
+    }
+
+    @PostMapping("/api/indicators/figures/{id}/confirm")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISION', 'UNIT_STAFF', 'LEADER')")
+    @Operation(summary = "确认为指标值", description = "{indicator: 指标 ID, period: \"2024\", value: \"57.90\"}；数据来源记为该答复函")
+    Map<String, Object> confirm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                @RequestBody Map<String, Object> body) {
+        Object indicator = body.get("indicator");
+        if (!(indicator instanceof Number n)) {
+            throw new InvalidInputException("indicator", "indicator 应为指标 ID（数字）");
+        }
+        figures.confirm(user.countyCode(), id, n.longValue(), text(body, "period"), text(body, "value"),
+                user.departmentId(), IndicatorWebController.overseer(user), user.username());
+        return Map.of("indicator", indicators.one(user.countyCode(), n.longValue()));
+    }
+
+    @PostMapping("/api/indicators/figures/{id}/dismiss")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISION')")
+    @Operation(summary = "不采用")
+    Map<String, Object> dismiss(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        figures.dismiss(user.countyCode(), id, user.username());
+        return Map.of("dismissed", id);
     }
 
     @GetMapping("/api/indicators")

@@ -37,10 +37,60 @@ class IndicatorWebController {
 
     private final IndicatorService indicators;
     private final CurrentCounty county;
+    private final ReportedFigures figures;
 
-    IndicatorWebController(IndicatorService indicators, CurrentCounty county) {
+    IndicatorWebController(IndicatorService indicators, CurrentCounty county, ReportedFigures figures) {
         this.indicators = indicators;
         this.county = county;
+        this.figures = figures;
+    }
+
+    @GetMapping("/indicators/figures")
+    @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE', 'SUPERVISION', 'UNIT_STAFF', 'LEADER')")
+    String figures(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("proposals", figures.pending(user.countyCode()));
+        model.addAttribute("indicators", indicators.overview(user.countyCode(), false).stream()
+                .map(IndicatorService.Overview::indicator).toList());
+        model.addAttribute("overseer", overseer(user));
+        return "indicator/figures";
+    }
+
+    @PostMapping("/indicators/figures/{id}/confirm")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISION', 'UNIT_STAFF', 'LEADER')")
+    String confirm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                   @RequestParam(defaultValue = "") String indicator, @RequestParam(defaultValue = "") String period,
+                   @RequestParam(defaultValue = "") String value, RedirectAttributes redirect) {
+        try {
+            if (!indicator.strip().matches("\\d{1,18}")) {
+                throw new InvalidInputException("indicator", "请选择指标");
+            }
+            figures.confirm(user.countyCode(), id, Long.parseLong(indicator.strip()), period, value, user.departmentId(),
+                    overseer(user), user.username());
+            redirect.addFlashAttribute("notice", "已确认为指标值");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("notice", "未确认：" + String.join("；", e.byField().values()));
+        } catch (org.springframework.web.ErrorResponseException e) {
+            if (e.getStatusCode().value() != 409) {
+                throw e;
+            }
+            redirect.addFlashAttribute("notice", "未确认：" + e.getBody().getDetail());
+        }
+        return "redirect:/indicators/figures";
+    }
+
+    @PostMapping("/indicators/figures/{id}/dismiss")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISION')")
+    String dismiss(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            figures.dismiss(user.countyCode(), id, user.username());
+            redirect.addFlashAttribute("notice", "已不采用");
+        } catch (org.springframework.web.ErrorResponseException e) {
+            if (e.getStatusCode().value() != 409) {
+                throw e;
+            }
+            redirect.addFlashAttribute("notice", e.getBody().getDetail());
+        }
+        return "redirect:/indicators/figures";
     }
 
     @GetMapping("/indicators")

@@ -72,6 +72,39 @@ public class ReplyCatalog {
                 where reply_id = :id order by seq""").param("id", replyId).query(StoredReply.Figure.class).list();
     }
 
+    /**
+     * A figure a stored reply reports, as extracted from its text.
+     *
+     * @param id        the figure (unique in the platform)
+     * @param replyId   the reply
+     * @param docNumber the reply's 文号, or {@code null}
+     * @param replyDate the reply's date
+     * @param name      what it measures, as printed
+     * @param value     the number
+     * @param valueText the number as printed
+     * @param unit      the unit as printed
+     * @param period    the period as printed (e.g. 2024年, 今年上半年), or {@code null}
+     * @param change    the change as printed (e.g. 增长6.5%), or {@code null}
+     */
+    public record ReportedFigure(long id, long replyId, String docNumber, java.time.LocalDate replyDate, String name,
+                                 java.math.BigDecimal value, String valueText, String unit, String period, String change) {
+    }
+
+    /**
+     * @param countyCode 6-digit county code
+     * @return every figure the county's stored replies report, newest reply first
+     */
+    public List<ReportedFigure> reportedFigures(String countyCode) {
+        return jdbc.sql("""
+                select f.id, f.reply_id, r.doc_number, r.reply_date, f.name, f.value, f.value_text, f.unit, f.period, f.change
+                from reply_indicator f join reply r on r.id = f.reply_id
+                where f.county_code = :c order by r.reply_date desc, f.reply_id desc, f.seq""")
+                .param("c", countyCode).query((rs, n) -> new ReportedFigure(rs.getLong("id"), rs.getLong("reply_id"),
+                        rs.getString("doc_number"), rs.getObject("reply_date", java.time.LocalDate.class), rs.getString("name"),
+                        rs.getBigDecimal("value"), rs.getString("value_text"), rs.getString("unit"), rs.getString("period"),
+                        rs.getString("change"))).list();
+    }
+
     private static StoredReply map(ResultSet rs, int row) throws SQLException {
         long dept = rs.getLong("department_id");
         boolean noDepartment = rs.wasNull();
