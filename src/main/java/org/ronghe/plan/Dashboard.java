@@ -1,7 +1,6 @@
 package org.ronghe.plan;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,13 +45,17 @@ public class Dashboard {
      * @param indicators  indicators with their readings
      * @param areas       top-level tasks of every plan
      * @param lights      leaf tasks per lead department by light
-     * @param flagged     overdue, lagging and unreported leaf tasks
-     * @param commitments commitments per unit
+     * @param flagged      the most urgent overdue, lagging and unreported leaf tasks (at most {@value #FLAGGED_SHOWN})
+     * @param flaggedTotal how many tasks are flagged in all (the supervision board lists them all)
+     * @param commitments  commitments per unit
      */
     public record View(List<IndicatorService.Overview> indicators, List<PlanService.TaskNode> areas,
-                       List<DepartmentLights> lights, List<PlanService.TaskNode> flagged,
+                       List<DepartmentLights> lights, List<PlanService.TaskNode> flagged, int flaggedTotal,
                        List<CommitmentCount> commitments) {
     }
+
+    /** Flagged tasks shown on the dashboard; the rest are on the supervision board ({@code /tasks}). */
+    public static final int FLAGGED_SHOWN = 50;
 
     private final PlanService plans;
     private final Commitments commitments;
@@ -71,10 +74,10 @@ public class Dashboard {
      */
     @Transactional(readOnly = true)
     public View view(String countyCode, LocalDate today) {
-        List<PlanService.TaskNode> all = new ArrayList<>();
-        for (PlanService.PlanSummary p : plans.plans(countyCode, today)) {
-            all.addAll(plans.tree(countyCode, p.id(), today));
-        }
+        List<PlanService.TaskNode> all = plans.allTasks(countyCode, today);
+        List<PlanService.TaskNode> flagged = all.stream().filter(t -> t.leaf() && !"green".equals(t.light()))
+                .sorted(java.util.Comparator.comparing((PlanService.TaskNode t) -> "red".equals(t.light()) ? 0 : 1)
+                        .thenComparing(t -> t.due() == null ? LocalDate.MAX : t.due())).toList();
         Map<String, int[]> lights = new TreeMap<>();
         for (PlanService.TaskNode t : all) {
             if (t.leaf() && t.leadDepartment() != null) {
@@ -98,9 +101,7 @@ public class Dashboard {
                 all.stream().filter(t -> t.depth() == 1).toList(),
                 lights.entrySet().stream().map(e -> new DepartmentLights(e.getKey(), e.getValue()[0], e.getValue()[1],
                         e.getValue()[2])).toList(),
-                all.stream().filter(t -> t.leaf() && !"green".equals(t.light())).sorted(java.util.Comparator
-                        .comparing((PlanService.TaskNode t) -> "red".equals(t.light()) ? 0 : 1)
-                        .thenComparing(t -> t.due() == null ? LocalDate.MAX : t.due())).toList(),
+                flagged.subList(0, Math.min(FLAGGED_SHOWN, flagged.size())), flagged.size(),
                 promised.entrySet().stream().map(e -> new CommitmentCount(e.getKey(), e.getValue()[0], e.getValue()[1],
                         e.getValue()[2])).toList());
     }

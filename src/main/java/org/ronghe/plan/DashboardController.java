@@ -24,9 +24,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class DashboardController {
 
     private final Dashboard dashboard;
+    private final PlanService plans;
 
-    DashboardController(Dashboard dashboard) {
+    DashboardController(Dashboard dashboard, PlanService plans) {
         this.dashboard = dashboard;
+        this.plans = plans;
     }
 
     @GetMapping("/dashboard")
@@ -88,7 +90,7 @@ class DashboardController {
             }
             s = sheet(book, "需督办任务", List.of("计划", "编号", "任务", "牵头单位", "完成时限", "状态", "进度(%)", "提示"));
             n = 1;
-            for (PlanService.TaskNode t : v.flagged()) {
+            for (PlanService.TaskNode t : plans.board(user.countyCode(), null, PlanClock.today())) {
                 Row row = s.createRow(n++);
                 row.createCell(0).setCellValue(t.planTitle());
                 row.createCell(1).setCellValue(t.code());

@@ -115,10 +115,14 @@ public class PlanService {
     public List<PlanSummary> plans(String countyCode, LocalDate today) {
         List<Map<String, Object>> plans = jdbc.sql("select id, title, year from plan where county_code = :c order by year desc, id desc")
                 .param("c", countyCode).query().listOfRows();
+        Map<Long, List<TaskNode>> byPlan = new HashMap<>();
+        for (TaskNode t : allTasks(countyCode, today)) {
+            byPlan.computeIfAbsent(t.planId(), k -> new ArrayList<>()).add(t);
+        }
         List<PlanSummary> out = new ArrayList<>();
         for (Map<String, Object> p : plans) {
             long id = ((Number) p.get("id")).longValue();
-            List<TaskNode> tree = tree(countyCode, id, today);
+            List<TaskNode> tree = byPlan.getOrDefault(id, List.of());
             out.add(new PlanSummary(id, (String) p.get("title"), ((Number) p.get("year")).intValue(), tree.size(),
                     overall(tree), (int) tree.stream().filter(TaskNode::overdue).count(),
                     (int) tree.stream().filter(TaskNode::reportMissed).count()));
@@ -185,15 +189,12 @@ public class PlanService {
      */
     @Transactional(readOnly = true)
     public List<TaskNode> board(String countyCode, Long departmentId, LocalDate today) {
-        List<Long> plans = jdbc.sql("select id from plan where county_code = :c").param("c", countyCode).query(Long.class).list();
         List<TaskNode> out = new ArrayList<>();
-        for (long p : plans) {
-            for (TaskNode t : nodes(countyCode, "t.plan_id = :id", Map.of("id", p), today)) {
-                boolean mine = departmentId != null && departmentId.equals(t.leadDepartmentId()) && t.leaf();
-                boolean flagged = departmentId == null && t.leaf() && !"green".equals(t.light());
-                if (mine || flagged) {
-                    out.add(t);
-                }
+        for (TaskNode t : allTasks(countyCode, today)) {
+            boolean mine = departmentId != null && departmentId.equals(t.leadDepartmentId()) && t.leaf();
+            boolean flagged = departmentId == null && t.leaf() && !"green".equals(t.light());
+            if (mine || flagged) {
+                out.add(t);
             }
         }
         out.sort(java.util.Comparator.comparing((TaskNode t) -> switch (t.light()) {
@@ -204,18 +205,35 @@ public class PlanService {
         return out;
     }
 
+    /**
+     * @param countyCode 6-digit county code
+     * @param today      the day to judge deadlines by
+     * @return every task of every plan of the county, plan by plan in outline order, with computed figures
+     */
+    @Transactional(readOnly = true)
+    public List<TaskNode> allTasks(String countyCode, LocalDate today) {
+        return nodes(countyCode, "true", Map.of(), today);
+    }
+
     private List<TaskNode> nodes(String countyCode, String where, Map<String, Object> params, LocalDate today) {
+        // cooperators, milestones and last month's reports are gathered once per query, not once per task
         List<Map<String, Object>> rows = jdbc.sql("""
+                with t as (select t.* from plan_task t where t.county_code = :c and\s""" + where + """
+                ),
+                co as (select c.task_id, string_agg(cd.name, '、' order by cd.id) as cooperators
+                       from plan_task_cooperator c join department cd on cd.id = c.department_id
+                       where c.task_id in (select id from t) group by c.task_id),
+                ms as (select m.task_id, string_agg(to_char(m.due_date, 'YYYY-MM-DD') || ' ' || m.title, '；'
+                                                    order by m.due_date, m.id) as milestones
+                       from plan_milestone m where m.task_id in (select id from t) group by m.task_id),
+                rep as (select distinct r.task_id from progress_report r
+                        where r.period = :last and r.task_id in (select id from t))
                 select t.id, t.plan_id, pl.title as plan_title, pl.created_at, t.parent_id, t.code, t.title,
                        t.lead_department_id, d.name as lead_name, t.start_date, t.due_date, t.weight, t.status,
-                       t.progress,
-                       (select string_agg(cd.name, '、' order by cd.id) from plan_task_cooperator c
-                        join department cd on cd.id = c.department_id where c.task_id = t.id) as cooperators,
-                       (select string_agg(to_char(m.due_date, 'YYYY-MM-DD') || ' ' || m.title, '；' order by m.due_date, m.id)
-                        from plan_milestone m where m.task_id = t.id) as milestones,
-                       exists (select 1 from progress_report r where r.task_id = t.id and r.period = :last) as reported_last
-                from plan_task t join plan pl on pl.id = t.plan_id left join department d on d.id = t.lead_department_id
-                where t.county_code = :c and\s""" + where + " order by t.plan_id, t.seq")
+                       t.progress, co.cooperators, ms.milestones, (rep.task_id is not null) as reported_last
+                from t join plan pl on pl.id = t.plan_id left join department d on d.id = t.lead_department_id
+                left join co on co.task_id = t.id left join ms on ms.task_id = t.id left join rep on rep.task_id = t.id
+                order by t.plan_id, t.seq""")
                 .param("c", countyCode).param("last", YearMonth.from(today).minusMonths(1).toString()).params(params)
                 .query().listOfRows();
         Map<Long, List<Map<String, Object>>> children = new HashMap<>();
