@@ -98,8 +98,8 @@ class IndicatorApiController {
         if (v == null || v instanceof String) {
             return (String) v;
         }
-        if (v instanceof Number n) {
-            return new java.math.BigDecimal(n.toString()).toPlainString();
+        if (v instanceof Number) {
+            return org.ronghe.problem.JsonNumbers.decimal(v, field, field + " 应为数字").toPlainString();
         }
         throw new InvalidInputException(field, field + " 应为文字或数字");
     }

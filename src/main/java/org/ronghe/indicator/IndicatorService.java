@@ -162,7 +162,8 @@ public class IndicatorService {
         List<Reading> out = new ArrayList<>();
         for (Map<String, Object> v : values) {
             Period p = Period.parse((String) v.get("period")).orElseThrow();
-            BigDecimal value = plain((BigDecimal) v.get("value"));
+            BigDecimal value = v.get("decimals") == null ? plain((BigDecimal) v.get("value"))
+                    : ((BigDecimal) v.get("value")).setScale(((Number) v.get("decimals")).intValue(), RoundingMode.HALF_UP);
             BigDecimal before = byPeriod.get(p.yearBefore().code());
             BigDecimal change = before == null ? null : change(i.kind(), value, before);
             boolean reported = false;
@@ -191,12 +192,13 @@ public class IndicatorService {
      * @param value  this period's value
      * @param before the same period a year earlier
      * @return the change in percentage points (rate) or % (amount), two decimals; {@code null} for an amount after 0
+     *         or less
      */
     public static BigDecimal change(Kind kind, BigDecimal value, BigDecimal before) {
         if (kind == Kind.RATE) {
             return value.subtract(before).setScale(2, RoundingMode.HALF_UP);
         }
-        return before.signum() == 0 ? null
+        return before.signum() <= 0 ? null
                 : value.subtract(before).multiply(HUNDRED).divide(before, 2, RoundingMode.HALF_UP);
     }
 
@@ -225,6 +227,11 @@ public class IndicatorService {
             problems.add(new FieldProblem("unit", "单位应为“" + i.unit() + "”（" + i.name() + "的计量单位）"
                     + (unit.isEmpty() ? "" : "，不是“" + input.unit().strip() + "”")));
         }
+        if (value != null && i.kind() == Kind.RATE && value.abs().compareTo(HUNDRED) > 0) {
+            problems.add(new FieldProblem("value", i.name() + "是比率（%），数值应在 -100 到 100 之间"));
+        } else if (value != null && i.kind() == Kind.AMOUNT && value.signum() < 0) {
+            problems.add(new FieldProblem("value", i.name() + "是总量，数值不能为负数"));
+        }
         String source = TextInput.line("source", "数据来源", input.source(), 300, true, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -232,12 +239,13 @@ public class IndicatorService {
         Optional<BigDecimal> old = jdbc.sql("select value from indicator_value where indicator_id = :i and period = :p")
                 .param("i", id).param("p", p.code()).query(BigDecimal.class).optional();
         jdbc.sql("""
-                insert into indicator_value (county_code, indicator_id, period, value, qualifier, source, recorded_by)
-                values (:c, :i, :p, :v, :q, :s, :by)
-                on conflict (indicator_id, period) do update set value = excluded.value, qualifier = excluded.qualifier,
-                    source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = now(),
-                    reported_change = null""")
+                insert into indicator_value (county_code, indicator_id, period, value, decimals, qualifier, source, recorded_by)
+                values (:c, :i, :p, :v, :dec, :q, :s, :by)
+                on conflict (indicator_id, period) do update set value = excluded.value, decimals = excluded.decimals,
+                    qualifier = excluded.qualifier, source = excluded.source, recorded_by = excluded.recorded_by,
+                    recorded_at = now(), reported_change = null""")
                 .param("c", countyCode).param("i", id).param("p", p.code()).param("v", value)
+                .param("dec", Math.max(0, Math.min(4, value.scale())))
                 .param("q", input.atLeast() ? "GE" : null).param("s", source).param("by", by).update();
         audit.record(countyCode, old.isPresent() ? "INDICATOR_VALUE_CORRECTED" : "INDICATOR_VALUE_RECORDED", "indicator",
                 String.valueOf(id), i.name() + " " + p.label() + "：" + value.toPlainString() + i.unit(),
@@ -259,6 +267,9 @@ public class IndicatorService {
         List<FieldProblem> problems = new ArrayList<>();
         Period p = period(i, period, problems);
         BigDecimal v = number(value, "value", "目标值", problems);
+        if (v != null && v.signum() <= 0) {
+            problems.add(new FieldProblem("value", "目标值应大于 0"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -175,6 +175,8 @@ class IndicatorWebController {
                     }
                     if (r.target() != null) {
                         row.createCell(7).setCellValue(r.target().doubleValue());
+                    }
+                    if (r.targetShare() != null) {
                         row.createCell(8).setCellValue(r.targetShare().doubleValue());
                     }
                     row.createCell(9).setCellValue(r.source());

@@ -60,6 +60,10 @@ public class ReportedFigures {
         Set<Long> decided = new HashSet<>(jdbc.sql("select figure_id from indicator_figure_decision where county_code = :c")
                 .param("c", countyCode).query(Long.class).list());
         List<IndicatorService.Overview> all = indicators.overview(countyCode, false);
+        Map<Long, List<String>> aliases = new java.util.HashMap<>();
+        jdbc.sql("select id, aliases from indicator where county_code = :c and aliases is not null").param("c", countyCode)
+                .query().listOfRows().forEach(r -> aliases.put(((Number) r.get("id")).longValue(),
+                        List.of(((String) r.get("aliases")).split("[、,，]"))));
         List<Proposal> out = new ArrayList<>();
         for (ReplyCatalog.ReportedFigure f : replies.reportedFigures(countyCode)) {
             if (decided.contains(f.id())) {
@@ -67,7 +71,10 @@ public class ReportedFigures {
             }
             Optional<IndicatorService.Overview> match = all.stream()
                     .filter(o -> o.indicator().name().equals(f.name()) || f.name().contains(o.indicator().name())
-                            || o.indicator().name().contains(f.name()))
+                            || o.indicator().name().contains(f.name())
+                            || aliases.getOrDefault(o.indicator().id(), List.of()).stream()
+                                    .anyMatch(a -> !a.isBlank() && f.name().contains(a.strip())))
+                    .filter(o -> IndicatorService.normalise(o.indicator().unit()).equals(IndicatorService.normalise(f.unit())))
                     .min(Comparator.comparingInt(o -> Math.abs(o.indicator().name().length() - f.name().length())));
             String period = match.map(o -> suggestPeriod(f, o.indicator().frequency())).orElse(null);
             boolean onFile = match.isPresent() && period != null && match.get().readings().stream()
@@ -81,10 +88,14 @@ public class ReportedFigures {
     static String suggestPeriod(ReplyCatalog.ReportedFigure f, Period.Frequency frequency) {
         String printed = f.period() == null ? "" : f.period();
         int year = f.replyDate() == null ? java.time.LocalDate.now().getYear() : f.replyDate().getYear();
+        // the last year printed: "2018年至2024年" covers up to 2024
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(19|20)\\d{2}").matcher(printed);
-        if (m.find()) {
+        boolean found = false;
+        while (m.find()) {
             year = Integer.parseInt(m.group());
-        } else if (printed.contains("上年") || printed.contains("去年")) {
+            found = true;
+        }
+        if (!found && (printed.contains("上年") || printed.contains("去年"))) {
             year--;
         }
         return switch (frequency) {
@@ -113,7 +124,20 @@ public class ReportedFigures {
     public void confirm(String countyCode, long figureId, long indicatorId, String period, String value,
                         Long departmentId, boolean overseer, String by) {
         ReplyCatalog.ReportedFigure f = undecided(countyCode, figureId);
-        IndicatorService.Indicator i = indicators.one(countyCode, indicatorId).indicator();
+        IndicatorService.Overview o = indicators.one(countyCode, indicatorId);
+        IndicatorService.Indicator i = o.indicator();
+        if (!IndicatorService.normalise(i.unit()).equals(IndicatorService.normalise(f.unit()))) {
+            throw new InvalidInputException("indicator", "单位不符：答复函中为“" + f.unit() + "”，" + i.name() + "的单位是“"
+                    + i.unit() + "”，请选择正确的指标");
+        }
+        Optional<IndicatorService.Reading> existing = o.readings().stream()
+                .filter(r -> r.period().equalsIgnoreCase(period == null ? "" : period.strip())).findFirst();
+        if (existing.isPresent() && value != null && value.strip().matches("-?\\d{1,14}(\\.\\d{1,4})?")
+                && existing.get().value().compareTo(new java.math.BigDecimal(value.strip())) != 0) {
+            throw new InvalidInputException("period", i.name() + " " + existing.get().periodLabel() + "已有数值 "
+                    + existing.get().value().toPlainString() + i.unit() + "（来源：" + existing.get().source()
+                    + "），与确认的数值不同；请核对期别，或在指标页更正");
+        }
         String source = f.docNumber() != null ? f.docNumber() : "答复函（" + f.replyDate() + "）";
         indicators.record(countyCode, indicatorId, new IndicatorService.ValueInput(period, value, i.unit(), source, false),
                 departmentId, overseer, by);

@@ -94,12 +94,10 @@ class CommitmentWebController {
                   @RequestParam(defaultValue = "") String progress, @RequestParam(defaultValue = "") String text,
                   RedirectAttributes redirect) {
         return act(id, redirect, "已报告落实情况", () -> {
-            BigDecimal p;
-            try {
-                p = new BigDecimal(progress.strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("progress", "进度应为 0 到 100 之间的数字");
+            if (!progress.strip().matches("\\d{1,3}(\\.\\d{1,2})?")) {
+                throw new InvalidInputException("progress", "进度应为 0 到 100 之间的数字（最多两位小数）");
             }
+            BigDecimal p = new BigDecimal(progress.strip());
             commitments.report(user.countyCode(), id, user.departmentId(), p, text, user.username());
         });
     }

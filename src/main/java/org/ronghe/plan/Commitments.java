@@ -197,24 +197,31 @@ public class Commitments {
     /**
      * Changes a commitment's due date (the owning unit or the supervision office).
      *
-     * @throws InvalidInputException naming {@code due} when it is not a date or before the reply's year
+     * @throws InvalidInputException naming {@code due} when it is not a date, or not within the reply's year and the
+     *                               ten years after
      * @throws ErrorResponseException 403 for another unit
      */
     @Transactional
     public void reschedule(String countyCode, long id, String due, Long departmentId, boolean overseer) {
+        Map<String, Object> c = lock(countyCode, id);
+        if (!overseer && (departmentId == null || ((Number) c.get("department_id")).longValue() != departmentId)) {
+            throw problem(HttpStatus.FORBIDDEN, "只有答复单位或督查室可以调整完成时限");
+        }
+        int replyYear = jdbc.sql("select extract(year from reply_date)::int from reply where id = :r")
+                .param("r", c.get("reply_id")).query(Integer.class).optional()
+                .orElse(((java.sql.Date) c.get("due_date")).toLocalDate().getYear());
         LocalDate d;
         try {
             d = LocalDate.parse(due == null ? "" : due.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInputException("due", "完成时限应写作 2025-12-31");
         }
-        Map<String, Object> c = lock(countyCode, id);
-        if (!overseer && (departmentId == null || ((Number) c.get("department_id")).longValue() != departmentId)) {
-            throw problem(HttpStatus.FORBIDDEN, "只有答复单位或督查室可以调整完成时限");
+        if (d.getYear() < replyYear || d.getYear() > replyYear + 10) {
+            throw new InvalidInputException("due", "完成时限应在答复所在的 " + replyYear + " 年至 " + (replyYear + 10) + " 年之间");
         }
         LocalDate old = ((java.sql.Date) c.get("due_date")).toLocalDate();
-        if (d.getYear() < old.getYear() - 1) {
-            throw new InvalidInputException("due", "完成时限不能早于答复所在年度");
+        if (d.equals(old)) {
+            return;
         }
         jdbc.sql("update commitment set due_date = :d where id = :id").param("d", d).param("id", id).update();
         audit.record(countyCode, "COMMITMENT_RESCHEDULED", "proposal", String.valueOf(c.get("proposal_id")),

@@ -78,8 +78,11 @@ class DemoPlan {
         String last = java.time.YearMonth.from(today).minusMonths(1).toString();
         jdbc.sql("""
                 insert into progress_report (county_code, task_id, period, progress, status, text, reported_by)
-                select county_code, id, :p, progress, status, '（演示）按计划推进。', 'demo-unit'
-                from plan_task where plan_id = :id and lead_department_id is not null and code <> '4.2'""")
+                select t.county_code, t.id, :p, t.progress, t.status, '（演示）按计划推进。',
+                       case d.doc_code when '高发改' then 'demo-unit' when '高农' then 'demo-unit-agri'
+                                       else '（演示）' || d.short_name || '承办人' end
+                from plan_task t join department d on d.id = t.lead_department_id
+                where t.plan_id = :id and t.code <> '4.2'""")
                 .param("p", last).param("id", id).update();
         // the bureau's commitments from the source letter carry out the plan's four areas
         jdbc.sql("""

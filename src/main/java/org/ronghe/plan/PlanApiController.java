@@ -92,15 +92,7 @@ class PlanApiController {
             + "SUSPENDED（或中文）；DONE 须 progress 为 100；text 必填")
     Map<String, Object> report(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                @RequestBody Map<String, Object> body) {
-        Object progress = body.get("progress");
-        BigDecimal p;
-        if (progress == null) {
-            p = null;
-        } else if (progress instanceof Number n) {
-            p = new BigDecimal(n.toString());
-        } else {
-            throw new InvalidInputException("progress", "进度应为 0 到 100 之间的数字");
-        }
+        BigDecimal p = org.ronghe.problem.JsonNumbers.decimal(body.get("progress"), "progress", "进度应为 0 到 100 之间的数字");
         plans.report(user.countyCode(), id, user.departmentId(), new PlanService.ProgressInput(p, text(body, "status"),
                 text(body, "text"), text(body, "problems")), user.username(), PlanClock.today());
         return Map.of("task", plans.task(user.countyCode(), id, PlanClock.today()));

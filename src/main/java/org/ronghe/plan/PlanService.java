@@ -89,7 +89,7 @@ public class PlanService {
      * A progress report as filed.
      *
      * @param progress progress in %, 0–100, at most two decimals
-     * @param status   the task's status now (已完成 needs 100 %, and 100 % is 已完成)
+     * @param status   the task's status now (已完成 needs 100 %, 100 % is 已完成, 未开始 is 0 %)
      * @param text     what was done (required, up to 4,000 characters)
      * @param problems problems met, or blank (up to 2,000 characters)
      */
@@ -521,6 +521,8 @@ public class PlanService {
         } else if (progress != null && (status == TaskStatus.DONE) != (progress.compareTo(HUNDRED) == 0)) {
             problems.add(new FieldProblem("status", status == TaskStatus.DONE ? "标记为已完成时进度应为 100"
                     : "进度为 100 时状态应为已完成"));
+        } else if (progress != null && status == TaskStatus.NOT_STARTED && progress.signum() != 0) {
+            problems.add(new FieldProblem("status", "进度大于 0 时状态不能是未开始"));
         }
         String text = input.text() == null ? "" : input.text().replace("\r\n", "\n").strip();
         TextInput.line("text", "进展情况", text.replaceAll("\\R", " "), 4000, true, problems);

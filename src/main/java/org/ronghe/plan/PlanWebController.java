@@ -108,12 +108,10 @@ class PlanWebController {
                   @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String problems,
                   RedirectAttributes redirect) {
         try {
-            BigDecimal p;
-            try {
-                p = progress.isBlank() ? null : new BigDecimal(progress.strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("progress", "进度应为 0 到 100 之间的数字");
+            if (!progress.isBlank() && !progress.strip().matches("\\d{1,3}(\\.\\d{1,2})?")) {
+                throw new InvalidInputException("progress", "进度应为 0 到 100 之间的数字（最多两位小数）");
             }
+            BigDecimal p = progress.isBlank() ? null : new BigDecimal(progress.strip());
             plans.report(user.countyCode(), id, user.departmentId(), new PlanService.ProgressInput(p, status, text, problems),
                     user.username(), PlanClock.today());
             redirect.addFlashAttribute("notice", "进展已报送");

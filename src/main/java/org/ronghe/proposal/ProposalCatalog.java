@@ -105,7 +105,7 @@ public class ProposalCatalog {
     public List<Map<String, Object>> timeline(String countyCode, long proposalId) {
         return jdbc.sql("""
                 select to_char(e.occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as at,
-                       coalesce(u.display_name, case e.actor when 'system' then '系统（每日催办）' else e.actor end) as actor,
+                       coalesce(u.display_name, case e.actor when 'system' then '系统' else e.actor end) as actor,
                        e.action, e.summary, e.old_value::text as old_value, e.new_value::text as new_value
                 from audit_event e left join app_user u on u.username = e.actor
                 where e.county_code = :c and (
@@ -129,7 +129,8 @@ public class ProposalCatalog {
             Map.entry("mergedInto", "并入"), Map.entry("number", "编号"), Map.entry("opinion", "会办意见"),
             Map.entry("reason", "理由"), Map.entry("solved", "已解决"), Map.entry("state", "交办状态"),
             Map.entry("status", "状态"), Map.entry("verdict", "意见"), Map.entry("public", "公开"),
-            Map.entry("convertedToOpinion", "转为意见建议"), Map.entry("kind", "方式"));
+            Map.entry("convertedToOpinion", "转为意见建议"), Map.entry("kind", "方式"), Map.entry("progress", "进度"),
+            Map.entry("text", "落实情况"));
 
     /** Readable words for the codes the trail stores. */
     private static final Map<String, String> VALUES = Map.ofEntries(Map.entry("SUBMITTED", "已提交"),
@@ -138,7 +139,8 @@ public class ProposalCatalog {
             Map.entry("SIGNED", "已签收"), Map.entry("RETURNED", "已退回"), Map.entry("DRAFT", "草稿"),
             Map.entry("IN_REVIEW", "待审核"), Map.entry("RELEASED", "已签发"), Map.entry("SATISFIED", "满意"),
             Map.entry("BASICALLY_SATISFIED", "基本满意"), Map.entry("DISSATISFIED", "不满意"),
-            Map.entry("NO_RESPONSE", "逾期未反馈"), Map.entry("true", "是"), Map.entry("false", "否"));
+            Map.entry("NO_RESPONSE", "逾期未反馈"), Map.entry("OPEN", "跟踪中"), Map.entry("DONE", "已办结"),
+            Map.entry("true", "是"), Map.entry("false", "否"));
 
     /**
      * @return what a step changed, one {@code {label, old, new}} per recorded value with a Chinese name (internal ids
@@ -151,7 +153,7 @@ public class ProposalCatalog {
         java.util.Set<String> keys = new java.util.LinkedHashSet<>(before.keySet());
         keys.addAll(after.keySet());
         for (String k : keys) {
-            if (LABELS.containsKey(k)) {
+            if (LABELS.containsKey(k) && !word(before.get(k)).equals(word(after.get(k)))) {
                 out.add(Map.of("label", LABELS.get(k), "old", word(before.get(k)), "new", word(after.get(k))));
             }
         }

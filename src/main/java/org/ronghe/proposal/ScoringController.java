@@ -65,6 +65,9 @@ class ScoringController {
         input.remove("_csrf");
         String year = input.remove("year");
         try {
+            if (year != null && !year.isBlank()) {
+                year(year); // a bad year is refused before anything is saved
+            }
             scoring.setWeights(user.countyCode(), input, user.username());
             redirect.addFlashAttribute("notice", "评分公式已保存");
         } catch (InvalidInputException e) {

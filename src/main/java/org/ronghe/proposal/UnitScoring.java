@@ -141,7 +141,9 @@ public class UnitScoring {
         for (Metric m : Metric.values()) {
             Object raw = input.get(m.name());
             BigDecimal v = null;
-            if (raw instanceof Number n) {
+            if (raw instanceof Double d && (d.isInfinite() || d.isNaN())) {
+                v = null;
+            } else if (raw instanceof Number n) {
                 v = new BigDecimal(n.toString());
             } else if (raw instanceof String s && s.strip().matches("[-+]?\\d{1,3}(\\.\\d+)?")) {
                 v = new BigDecimal(s.strip());

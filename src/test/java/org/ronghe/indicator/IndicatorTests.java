@@ -76,6 +76,7 @@ class IndicatorTests {
         mvc.perform(get("/public/indicators")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("常住人口城镇化率")))
                 .andExpect(content().string(containsString("+1.69 个百分点")))
+                .andExpect(content().string(containsString("57.90")))
                 .andExpect(content().string(containsString("高发改发〔2025〕85号")));
         mvc.perform(get("/api/indicators").with(user(u("demo-proposer")))).andExpect(status().isForbidden());
     }
@@ -135,6 +136,26 @@ class IndicatorTests {
                 .andExpect(content().string(containsString("value-form")));
         mvc.perform(get("/indicators/" + amount).with(user(u("demo-unit-agri"))))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("value-form"))));
+    }
+
+    @Test
+    void valuesAndTargetsOutsideWhatTheIndicatorCanBeAreRefused() throws Exception {
+        long rate = indicator("测试覆盖率", "%", "RATE", "YEAR");
+        long amount = indicator("测试面积", "万m²", "AMOUNT", "YEAR");
+        value("demo-unit", rate, "{\"period\":\"2026\",\"value\":150,\"unit\":\"%\",\"source\":\"x\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("value"));
+        value("demo-unit", amount, "{\"period\":\"2023\",\"value\":-5,\"unit\":\"万m2\",\"source\":\"x\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value(containsString("不能为负数")));
+        value("demo-unit", amount, "{\"period\":\"2023\",\"value\":1e400,\"unit\":\"万m²\",\"source\":\"x\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("value"));
+        for (String target : new String[] {"0", "-3", "1e400"}) {
+            mvc.perform(post("/api/indicators/" + amount + "/targets").with(csrf()).with(user(u("demo-unit")))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"period\":\"2026\",\"value\":" + target + "}"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("value"));
+        }
+        assertThat(indicators.one("140581", amount).readings()).isEmpty();
+        assertThat(indicators.targets(amount)).isEmpty();
+        mvc.perform(get("/indicators.xlsx").with(user(u("demo-leader")))).andExpect(status().isOk());
     }
 
     @Test

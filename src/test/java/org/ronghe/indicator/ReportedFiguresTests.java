@@ -59,6 +59,35 @@ class ReportedFiguresTests {
     }
 
     @Test
+    void figuresFindTheirIndicatorByOtherNamesAndTheLastYearPrinted() {
+        ReportedFigures.Proposal gdp = figure("199.3");
+        assertThat(gdp.suggestedIndicator().name()).isEqualTo("地区生产总值");
+        assertThat(gdp.suggestedPeriod()).isEqualTo("2025H1");
+        assertThat(gdp.onFile()).isTrue();
+        ReportedFigures.Proposal industry = figure("15.5");
+        assertThat(industry.suggestedIndicator().name()).startsWith("规上工业增加值年均增长率");
+        assertThat(industry.suggestedPeriod()).isEqualTo("2024");
+        assertThat(industry.onFile()).isTrue();
+    }
+
+    @Test
+    void aFigureIsNotConfirmedIntoAnIndicatorOfAnotherUnitOrOverADifferentValue() throws Exception {
+        long gdp = figure("199.3").figure().id();
+        long heating = jdbc.sql("select id from indicator where name = '集中供暖面积'").query(Long.class).single();
+        long output = jdbc.sql("select id from indicator where name = '地区生产总值'").query(Long.class).single();
+        mvc.perform(post("/api/indicators/figures/" + gdp + "/confirm").with(csrf()).with(user(u("demo-supervision")))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"indicator\":" + heating + ",\"period\":\"2025\",\"value\":\"199.3\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("indicator"))
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("单位不符")));
+        mvc.perform(post("/api/indicators/figures/" + gdp + "/confirm").with(csrf()).with(user(u("demo-supervision")))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"indicator\":" + output + ",\"period\":\"2025H1\",\"value\":\"6\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("period"))
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("已有数值 199.3")));
+        assertThat(indicators.one("140581", output).latest().value()).isEqualByComparingTo("199.3");
+        assertThat(seedFigures()).anyMatch(p -> p.figure().id() == gdp);
+    }
+
+    @Test
     void aConfirmedFigureBecomesAValueCitingTheLetterOnce() throws Exception {
         ReportedFigures.Proposal visitors = figure("477.75");
         long id = visitors.figure().id();
@@ -92,8 +121,9 @@ class ReportedFiguresTests {
 
     @Test
     void theSupervisionOfficeDismissesAFigureFromThePage() throws Exception {
-        ReportedFigures.Proposal any = seedFigures().stream().filter(p -> !p.figure().valueText().equals("57.90")
-                && !p.figure().valueText().equals("477.75")).findFirst().orElseThrow();
+        List<String> usedElsewhere = List.of("57.90", "477.75", "199.3", "15.5");
+        ReportedFigures.Proposal any = seedFigures().stream()
+                .filter(p -> !usedElsewhere.contains(p.figure().valueText())).findFirst().orElseThrow();
         long id = any.figure().id();
         mvc.perform(get("/indicators/figures").with(user(u("demo-supervision")))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(any.figure().name())));

@@ -128,8 +128,20 @@ class CommitmentTests {
         long other = ((Number) rows.get(1).get("id")).longValue();
         mvc.perform(post("/commitments/" + other + "/due").with(csrf()).with(user(u("demo-unit"))).param("due", "明年"))
                 .andExpect(flash().attribute("notice", containsString("完成时限应写作")));
+        int year = ProposalService.today().getYear();
+        mvc.perform(post("/commitments/" + other + "/due").with(csrf()).with(user(u("demo-unit"))).param("due", "9999-12-31"))
+                .andExpect(flash().attribute("notice", containsString("至 " + (year + 10) + " 年之间")));
+        mvc.perform(post("/commitments/" + other + "/due").with(csrf()).with(user(u("demo-unit-agri"))).param("due", "abc"))
+                .andExpect(status().isForbidden());
         mvc.perform(post("/commitments/" + other + "/due").with(csrf()).with(user(u("demo-unit"))).param("due", "2027-06-30"))
                 .andExpect(flash().attribute("notice", "完成时限已调整"));
+        mvc.perform(post("/commitments/" + other + "/due").with(csrf()).with(user(u("demo-unit"))).param("due", "2027-06-30"))
+                .andExpect(flash().attribute("notice", "完成时限已调整"));
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'COMMITMENT_RESCHEDULED' and entity_id = :p")
+                .param("p", String.valueOf(proposal)).query(Long.class).single()).isEqualTo(1);
+        mvc.perform(get("/proposals/" + proposal).with(user(u("demo-office"))))
+                .andExpect(content().string(containsString("跟踪中")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("OPEN"))));
         assertThat(commitments.one(C, other, LocalDate.now()).get("due_date")).isEqualTo(LocalDate.of(2027, 6, 30));
     }
 

@@ -244,6 +244,8 @@ class PlanTests {
                 .andExpect(jsonPath("$.errors[?(@.field == 'text')]").exists());
         report("demo-unit-agri", land, "{\"progress\":80,\"status\":\"DONE\",\"text\":\"完成\"}", status().isBadRequest());
         report("demo-unit-agri", land, "{\"progress\":\"很多\",\"status\":\"推进中\",\"text\":\"x\"}", status().isBadRequest());
+        report("demo-unit-agri", land, "{\"progress\":1e400,\"status\":\"推进中\",\"text\":\"x\"}", status().isBadRequest());
+        report("demo-unit-agri", land, "{\"progress\":50,\"status\":\"NOT_STARTED\",\"text\":\"x\"}", status().isBadRequest());
         assertThat(node(plan, "1.2").progress()).isEqualByComparingTo("50");
 
         report("demo-unit-agri", land, "{\"progress\":80,\"status\":\"推进中\",\"text\":\"平台已上线试运行\",\"problems\":\"乡镇录入滞后\"}",
@@ -264,6 +266,9 @@ class PlanTests {
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("notice", "进展已报送"));
         mvc.perform(post("/tasks/" + land + "/reports").with(csrf()).with(user(u("demo-unit-agri")))
                         .param("progress", "abc").param("status", "IN_PROGRESS").param("text", "x"))
+                .andExpect(flash().attribute("notice", containsString("进度应为")));
+        mvc.perform(post("/tasks/" + land + "/reports").with(csrf()).with(user(u("demo-unit-agri")))
+                        .param("progress", "1e2").param("status", "DONE").param("text", "x"))
                 .andExpect(flash().attribute("notice", containsString("进度应为")));
         mvc.perform(get("/tasks/" + land).with(user(u("demo-unit-agri")))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("台账完成")))

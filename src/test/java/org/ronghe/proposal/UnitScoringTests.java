@@ -191,6 +191,15 @@ class UnitScoringTests {
             assertThat(jdbc.sql("select count(*) from audit_event where action = 'SCORING_WEIGHTS_CHANGED'")
                     .query(Long.class).single()).isPositive();
 
+            mvc.perform(post("/statistics/scoring/weights").with(csrf()).with(user(u("demo-office"))).param("year", "1800")
+                            .param("BASE", "50").param("ON_TIME_REPLY_RATE", "20").param("SATISFACTION_RATE", "20")
+                            .param("SIGNED_ON_TIME_RATE", "0").param("CO_OPINION_ON_TIME_RATE", "0")
+                            .param("SOLVED_RATE", "0").param("OVERDUE", "-1").param("DISSATISFIED", "0"))
+                    .andExpect(flash().attribute("notice", containsString("年度应为")));
+            assertThat(scoring.weights(C).get(UnitScoring.Metric.BASE)).isEqualByComparingTo("0");
+            mvc.perform(put("/api/statistics/scoring/weights").with(csrf()).with(user(u("demo-office")))
+                            .contentType(MediaType.APPLICATION_JSON).content(DEFAULTS.replace("\"BASE\":0", "\"BASE\":1e400")))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("BASE"));
             mvc.perform(post("/statistics/scoring/weights").with(csrf()).with(user(u("demo-office")))
                             .param("year", "2033").param("BASE", "x"))
                     .andExpect(status().is3xxRedirection())
