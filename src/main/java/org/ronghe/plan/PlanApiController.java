@@ -87,7 +87,7 @@ class PlanApiController {
         return Map.of("task", plans.task(user.countyCode(), id, PlanClock.today()), "reports", plans.reports(id));
     }
 
-    @PostMapping("/api/tasks/{id}/reports")
+    @PostMapping(path = "/api/tasks/{id}/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "报送进展（牵头单位）", description = "progress 0–100；status 为 NOT_STARTED、IN_PROGRESS、DONE、LAGGING、"
             + "SUSPENDED（或中文）；DONE 须 progress 为 100；text 必填")
     Map<String, Object> report(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
@@ -96,6 +96,31 @@ class PlanApiController {
         plans.report(user.countyCode(), id, user.departmentId(), new PlanService.ProgressInput(p, text(body, "status"),
                 text(body, "text"), text(body, "problems")), user.username(), PlanClock.today());
         return Map.of("task", plans.task(user.countyCode(), id, PlanClock.today()));
+    }
+
+    @PostMapping(path = "/api/tasks/{id}/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "报送进展并附佐证材料（牵头单位）", description = "multipart：progress、status、text、problems 同上，"
+            + "evidence 为文件（最多 5 个，PDF/JPG/PNG/DOCX/XLSX，每个不超过 10 MB）")
+    Map<String, Object> reportWithEvidence(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                           @RequestParam(defaultValue = "") String progress,
+                                           @RequestParam(defaultValue = "") String status,
+                                           @RequestParam(defaultValue = "") String text,
+                                           @RequestParam(defaultValue = "") String problems,
+                                           @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence)
+            throws IOException {
+        if (!progress.isBlank() && !progress.strip().matches("\\d{1,3}(\\.\\d{1,2})?")) {
+            throw new InvalidInputException("progress", "进度应为 0 到 100 之间的数字（最多两位小数）");
+        }
+        List<PlanService.Evidence> files = new java.util.ArrayList<>();
+        for (MultipartFile f : evidence == null ? List.<MultipartFile>of() : evidence) {
+            if (!f.isEmpty()) {
+                files.add(new PlanService.Evidence(f.getOriginalFilename(), f.getBytes()));
+            }
+        }
+        plans.report(user.countyCode(), id, user.departmentId(), new PlanService.ProgressInput(
+                progress.isBlank() ? null : new BigDecimal(progress.strip()), status, text, problems, files),
+                user.username(), PlanClock.today());
+        return Map.of("task", plans.task(user.countyCode(), id, PlanClock.today()), "reports", plans.reports(id));
     }
 
     private static String text(Map<String, Object> body, String field) {

@@ -92,9 +92,36 @@ public class PlanService {
      * @param status   the task's status now (已完成 needs 100 %, 100 % is 已完成, 未开始 is 0 %)
      * @param text     what was done (required, up to 4,000 characters)
      * @param problems problems met, or blank (up to 2,000 characters)
+     * @param evidence 佐证材料: up to {@value #MAX_EVIDENCE} files of at most 10 MB each (PDF, JPEG, PNG, Word, Excel)
      */
-    public record ProgressInput(BigDecimal progress, String status, String text, String problems) {
+    public record ProgressInput(BigDecimal progress, String status, String text, String problems, List<Evidence> evidence) {
+
+        /** A report without attached files. */
+        public ProgressInput(BigDecimal progress, String status, String text, String problems) {
+            this(progress, status, text, problems, List.of());
+        }
     }
+
+    /**
+     * A file attached to a progress report.
+     *
+     * @param filename its name as uploaded
+     * @param content  its bytes
+     */
+    public record Evidence(String filename, byte[] content) {
+    }
+
+    /** Most files one report may carry. */
+    public static final int MAX_EVIDENCE = 5;
+
+    /** Largest file, in bytes (10 MB). */
+    public static final int MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+
+    /** Accepted file kinds by extension, with the content type they are served as. */
+    private static final Map<String, String> EVIDENCE_TYPES = Map.of("pdf", "application/pdf", "jpg", "image/jpeg",
+            "jpeg", "image/jpeg", "png", "image/png",
+            "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final JdbcClient jdbc;
     private final DepartmentDirectory departments;
@@ -479,13 +506,16 @@ public class PlanService {
     @Transactional(readOnly = true)
     public List<Map<String, Object>> reports(long taskId) {
         return jdbc.sql("""
-                select r.period, r.progress, r.status, r.text, r.problems, coalesce(u.display_name, r.reported_by) as reporter,
+                select r.id, r.period, r.progress, r.status, r.text, r.problems, coalesce(u.display_name, r.reported_by) as reporter,
                        to_char(r.reported_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as reported
                 from progress_report r left join app_user u on u.username = r.reported_by
                 where r.task_id = :t order by r.id desc""").param("t", taskId).query().listOfRows().stream()
                 .map(m -> {
                     Map<String, Object> row = new LinkedHashMap<>(m);
                     row.put("statusLabel", TaskStatus.valueOf((String) m.get("status")).label());
+                    row.put("evidence", jdbc.sql("""
+                            select id, filename, size_bytes from progress_evidence where report_id = :r order by id""")
+                            .param("r", m.get("id")).query().listOfRows());
                     return row;
                 }).toList();
     }
@@ -528,6 +558,20 @@ public class PlanService {
         TextInput.line("text", "进展情况", text.replaceAll("\\R", " "), 4000, true, problems);
         String issues = input.problems() == null ? "" : input.problems().replace("\r\n", "\n").strip();
         TextInput.line("problems", "存在问题", issues.replaceAll("\\R", " "), 2000, false, problems);
+        List<Evidence> files = input.evidence() == null ? List.of()
+                : input.evidence().stream().filter(e -> e.content() != null && e.content().length > 0).toList();
+        if (files.size() > MAX_EVIDENCE) {
+            problems.add(new FieldProblem("evidence", "佐证材料最多 " + MAX_EVIDENCE + " 个文件"));
+        }
+        for (Evidence e : files) {
+            String name = e.filename() == null ? "" : e.filename().strip();
+            String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase() : "";
+            if (!EVIDENCE_TYPES.containsKey(ext) || name.codePointCount(0, name.length()) > 200) {
+                problems.add(new FieldProblem("evidence", "佐证材料“" + name + "”应为 PDF、JPG、PNG、Word（.docx）或 Excel（.xlsx）文件，文件名不超过 200 字"));
+            } else if (e.content().length > MAX_EVIDENCE_BYTES) {
+                problems.add(new FieldProblem("evidence", "佐证材料“" + name + "”超过 10 MB"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -544,18 +588,60 @@ public class PlanService {
         if (departmentId == null || lead == null || ((Number) lead).longValue() != departmentId) {
             throw problem(HttpStatus.FORBIDDEN, "只有牵头单位可以报送该任务的进展");
         }
-        jdbc.sql("""
+        long reportId = jdbc.sql("""
                 insert into progress_report (county_code, task_id, period, progress, status, text, problems, reported_by)
-                values (:c, :t, :p, :pr, :s, :text, :problems, :by)""")
+                values (:c, :t, :p, :pr, :s, :text, :problems, :by) returning id""")
                 .param("c", countyCode).param("t", taskId).param("p", YearMonth.from(today).toString())
                 .param("pr", progress).param("s", status.name()).param("text", text)
-                .param("problems", issues.isEmpty() ? null : issues).param("by", by).update();
+                .param("problems", issues.isEmpty() ? null : issues).param("by", by).query(Long.class).single();
+        for (Evidence e : files) {
+            String name = e.filename().strip();
+            jdbc.sql("""
+                    insert into progress_evidence (county_code, report_id, filename, content_type, size_bytes, sha256, content)
+                    values (:c, :r, :n, :t, :s, :h, :b)""")
+                    .param("c", countyCode).param("r", reportId).param("n", name)
+                    .param("t", EVIDENCE_TYPES.get(name.substring(name.lastIndexOf('.') + 1).toLowerCase()))
+                    .param("s", e.content().length).param("h", sha256(e.content())).param("b", e.content()).update();
+        }
         jdbc.sql("update plan_task set progress = :p, status = :s, version = version + 1 where id = :id")
                 .param("p", progress).param("s", status.name()).param("id", taskId).update();
         audit.record(countyCode, "TASK_REPORTED", "plan_task", String.valueOf(taskId),
                 "报送进展：" + task.get("title") + "（" + progress.stripTrailingZeros().toPlainString() + "%，" + status.label() + "）",
                 Map.of("progress", task.get("progress"), "status", task.get("status")),
-                Map.of("progress", progress, "status", status.name(), "text", text));
+                Map.of("progress", progress, "status", status.name(), "text", text, "evidence",
+                        files.stream().map(Evidence::filename).toList()));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An evidence file.
+     *
+     * @param filename     its name
+     * @param contentType  its content type
+     * @param content      its bytes
+     */
+    public record EvidenceFile(String filename, String contentType, byte[] content) {
+    }
+
+    /**
+     * @param countyCode 6-digit county code
+     * @param id         an evidence file
+     * @return the file
+     * @throws NotFoundException if there is no such file in the county
+     */
+    @Transactional(readOnly = true)
+    public EvidenceFile evidence(String countyCode, long id) {
+        return jdbc.sql("select filename, content_type, content from progress_evidence where id = :id and county_code = :c")
+                .param("id", id).param("c", countyCode)
+                .query((rs, n) -> new EvidenceFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional()
+                .orElseThrow(() -> new NotFoundException("佐证材料", id));
     }
 
     private static ErrorResponseException problem(HttpStatus status, String detail) {

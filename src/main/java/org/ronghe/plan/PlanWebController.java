@@ -102,18 +102,34 @@ class PlanWebController {
         return "plan/task";
     }
 
+    @GetMapping("/tasks/evidence/{id}")
+    ResponseEntity<byte[]> evidence(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        PlanService.EvidenceFile f = plans.evidence(user.countyCode(), id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(f.filename(), StandardCharsets.UTF_8).build().toString())
+                .body(f.content());
+    }
+
     @PostMapping("/tasks/{id}/reports")
     String report(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                   @RequestParam(defaultValue = "") String progress, @RequestParam(defaultValue = "") String status,
                   @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String problems,
-                  RedirectAttributes redirect) {
+                  @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence,
+                  RedirectAttributes redirect) throws IOException {
         try {
             if (!progress.isBlank() && !progress.strip().matches("\\d{1,3}(\\.\\d{1,2})?")) {
                 throw new InvalidInputException("progress", "进度应为 0 到 100 之间的数字（最多两位小数）");
             }
             BigDecimal p = progress.isBlank() ? null : new BigDecimal(progress.strip());
-            plans.report(user.countyCode(), id, user.departmentId(), new PlanService.ProgressInput(p, status, text, problems),
-                    user.username(), PlanClock.today());
+            List<PlanService.Evidence> files = new java.util.ArrayList<>();
+            for (MultipartFile f : evidence == null ? List.<MultipartFile>of() : evidence) {
+                if (!f.isEmpty()) {
+                    files.add(new PlanService.Evidence(f.getOriginalFilename(), f.getBytes()));
+                }
+            }
+            plans.report(user.countyCode(), id, user.departmentId(),
+                    new PlanService.ProgressInput(p, status, text, problems, files), user.username(), PlanClock.today());
             redirect.addFlashAttribute("notice", "进展已报送");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", e.byField());

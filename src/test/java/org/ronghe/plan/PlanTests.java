@@ -260,6 +260,29 @@ class PlanTests {
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'TASK_REPORTED' and entity_id = :t")
                 .param("t", String.valueOf(land)).query(Long.class).single()).isEqualTo(1);
 
+        // a report with evidence files: wrong kinds are refused whole, good ones kept and downloadable
+        mvc.perform(multipart("/api/tasks/" + land + "/reports")
+                        .file(new MockMultipartFile("evidence", "程序.exe", "application/octet-stream", new byte[] {1, 2}))
+                        .param("progress", "85").param("status", "IN_PROGRESS").param("text", "附佐证")
+                        .with(csrf()).with(user(u("demo-unit-agri"))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("evidence"));
+        assertThat(plans.reports(land)).hasSize(1);
+        byte[] photo = "JFIF-test-photo".getBytes();
+        mvc.perform(multipart("/api/tasks/" + land + "/reports")
+                        .file(new MockMultipartFile("evidence", "平台上线照片.jpg", "image/jpeg", photo))
+                        .param("progress", "85").param("status", "IN_PROGRESS").param("text", "附佐证")
+                        .with(csrf()).with(user(u("demo-unit-agri"))))
+                .andExpect(status().isOk());
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> evidence = (List<java.util.Map<String, Object>>) plans.reports(land).get(0).get("evidence");
+        assertThat(evidence).singleElement().satisfies(e -> assertThat(e.get("filename")).isEqualTo("平台上线照片.jpg"));
+        byte[] back = mvc.perform(get("/tasks/evidence/" + evidence.get(0).get("id")).with(user(u("demo-leader"))))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Type", "image/jpeg"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(back).isEqualTo(photo);
+
         // the same through the page
         mvc.perform(post("/tasks/" + land + "/reports").with(csrf()).with(user(u("demo-unit-agri")))
                         .param("progress", "100").param("status", "DONE").param("text", "台账完成"))
