@@ -64,7 +64,7 @@ class PlanApiController {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", "请上传计划的 Excel 文件（.xlsx）");
         }
-        return Map.of("id", plans.importPlan(user.countyCode(), title, year, PlanWorkbook.read(file.getBytes()),
+        return Map.of("id", plans.importPlan(user.countyCode(), title, year, PlanWorkbook.parse(file.getBytes()),
                 user.username()));
     }
 

@@ -363,7 +363,19 @@ public class PlanService {
      */
     @Transactional
     public long importPlan(String countyCode, String title, String year, List<PlanWorkbook.Line> lines, String by) {
-        List<FieldProblem> problems = new ArrayList<>();
+        return importPlan(countyCode, title, year, new PlanWorkbook.Parsed(lines, List.of()), by);
+    }
+
+    /**
+     * Imports a whole plan as read by {@link PlanWorkbook#parse}: the cells' problems and the plan's (names, tree,
+     * dates) are reported together, and nothing is stored if there is any.
+     *
+     * @throws InvalidInputException naming {@code title}, {@code year}, or each bad cell
+     */
+    @Transactional
+    public long importPlan(String countyCode, String title, String year, PlanWorkbook.Parsed parsed, String by) {
+        List<PlanWorkbook.Line> lines = parsed.lines();
+        List<FieldProblem> problems = new ArrayList<>(parsed.problems());
         String t = TextInput.line("title", "计划名称", title, 200, true, problems);
         int y = 0;
         if (year == null || !year.strip().matches("\\d{4}") || Integer.parseInt(year.strip()) < 2000
@@ -380,11 +392,14 @@ public class PlanService {
         Set<String> parents = new HashSet<>();
         for (PlanWorkbook.Line l : lines) {
             String code = l.task().code();
+            if (code.isEmpty()) {
+                continue; // reported with the cell's problems
+            }
             if (!code.matches("[1-9]\\d{0,2}(\\.[1-9]\\d{0,2}){0,4}")) {
                 problems.add(cell(0, l.row(), "编号应写作 1、1.2 或 1.2.3（最多五级）：" + code));
                 continue;
             }
-            if (!codes.add(code)) {
+            if (!codes.add(code) && !code.isEmpty()) {
                 problems.add(cell(0, l.row(), "编号重复：" + code));
             }
             int dot = code.lastIndexOf('.');

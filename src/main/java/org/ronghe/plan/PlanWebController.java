@@ -74,7 +74,7 @@ class PlanWebController {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "请选择计划的 Excel 文件（.xlsx）");
             }
-            long id = plans.importPlan(user.countyCode(), title, year, PlanWorkbook.read(file.getBytes()), user.username());
+            long id = plans.importPlan(user.countyCode(), title, year, PlanWorkbook.parse(file.getBytes()), user.username());
             redirect.addFlashAttribute("notice", "已导入任务计划");
             return "redirect:/plans/" + id;
         } catch (InvalidInputException e) {

@@ -102,6 +102,16 @@ public final class PlanWorkbook {
     }
 
     /**
+     * A sheet as read: its rows (a bad cell read as its default, so the plan's shape can still be checked) and the
+     * problems of its cells.
+     *
+     * @param lines    the rows in sheet order
+     * @param problems one per bad cell, naming the row and column
+     */
+    public record Parsed(List<Line> lines, List<FieldProblem> problems) {
+    }
+
+    /**
      * Reads every task row; blank rows are skipped.
      *
      * @param bytes an .xlsx (or .xls) workbook whose first sheet has {@link #HEADERS} in its first row
@@ -110,6 +120,22 @@ public final class PlanWorkbook {
      *                               {@code file} when the file is not a workbook or has the wrong headers)
      */
     public static List<Line> read(byte[] bytes) {
+        Parsed parsed = parse(bytes);
+        if (!parsed.problems().isEmpty()) {
+            throw new InvalidInputException(parsed.problems());
+        }
+        return parsed.lines();
+    }
+
+    /**
+     * Reads every task row, collecting the cells' problems instead of stopping at them.
+     *
+     * @param bytes an .xlsx (or .xls) workbook whose first sheet has {@link #HEADERS} in its first row
+     * @return the rows and the problems of their cells
+     * @throws InvalidInputException naming {@code file} when the file is not a workbook, has the wrong headers or no
+     *                               task
+     */
+    public static Parsed parse(byte[] bytes) {
         try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
             Sheet sheet = book.getSheetAt(0);
             Row head = sheet.getRow(0);
@@ -174,13 +200,10 @@ public final class PlanWorkbook {
                         weight == null ? BigDecimal.ONE : weight, status == null ? TaskStatus.NOT_STARTED : status,
                         progress == null ? BigDecimal.ZERO : progress, milestones)));
             }
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
-            }
             if (lines.isEmpty()) {
                 throw new InvalidInputException("file", "表中没有任务");
             }
-            return lines;
+            return new Parsed(lines, problems);
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;

@@ -203,7 +203,11 @@ class PlanTests {
                 .andExpect(jsonPath("$.errors[?(@.field == 'I3')].message").value(hasItem(containsString("0 到 100"))))
                 .andExpect(jsonPath("$.errors[?(@.field == 'G4')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'H4')]").exists())
-                .andExpect(jsonPath("$.errors[?(@.field == 'J5')]").exists());
+                .andExpect(jsonPath("$.errors[?(@.field == 'J5')]").exists())
+                // the plan's own problems come in the same answer as the cells'
+                .andExpect(jsonPath("$.errors[?(@.field == 'C3')].message").value(hasItem(containsString("高平市不存在局"))))
+                .andExpect(jsonPath("$.errors[?(@.field == 'F4')].message").value(hasItem(containsString("早于开始日期"))))
+                .andExpect(jsonPath("$.errors[?(@.field == 'A5')].message").value(hasItem(containsString("上级任务 3"))));
         // cell forms fine, names and tree wrong
         importPlan("demo-supervision", sheet(
                 new String[] {"1", "领域", "", "", "", "", "", "", "", ""},
