@@ -60,21 +60,13 @@ class IndicatorWebController {
     String confirm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                    @RequestParam(defaultValue = "") String indicator, @RequestParam(defaultValue = "") String period,
                    @RequestParam(defaultValue = "") String value, RedirectAttributes redirect) {
-        try {
+        org.ronghe.problem.FormOutcome.attempt(redirect, "已确认为指标值", "未确认", () -> {
             if (!indicator.strip().matches("\\d{1,18}")) {
                 throw new InvalidInputException("indicator", "请选择指标");
             }
             figures.confirm(user.countyCode(), id, Long.parseLong(indicator.strip()), period, value, user.departmentId(),
                     overseer(user), user.username());
-            redirect.addFlashAttribute("notice", "已确认为指标值");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("notice", "未确认：" + String.join("；", e.byField().values()));
-        } catch (org.springframework.web.ErrorResponseException e) {
-            if (e.getStatusCode().value() != 409) {
-                throw e;
-            }
-            redirect.addFlashAttribute("notice", "未确认：" + e.getBody().getDetail());
-        }
+        });
         return "redirect:/indicators/figures";
     }
 
@@ -125,13 +117,9 @@ class IndicatorWebController {
                   @RequestParam(defaultValue = "") String period, @RequestParam(defaultValue = "") String value,
                   @RequestParam(defaultValue = "") String unit, @RequestParam(defaultValue = "") String source,
                   @RequestParam(defaultValue = "false") boolean atLeast, RedirectAttributes redirect) {
-        try {
-            indicators.record(user.countyCode(), id, new IndicatorService.ValueInput(period, value, unit, source, atLeast),
-                    user.departmentId(), overseer(user), user.username());
-            redirect.addFlashAttribute("notice", "已保存");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("notice", "未保存：" + String.join("；", e.byField().values()));
-        }
+        org.ronghe.problem.FormOutcome.attempt(redirect, "已保存", "未保存", () -> indicators.record(user.countyCode(), id,
+                new IndicatorService.ValueInput(period, value, unit, source, atLeast), user.departmentId(), overseer(user),
+                user.username()));
         return "redirect:/indicators/" + id;
     }
 
@@ -140,12 +128,8 @@ class IndicatorWebController {
     String target(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                   @RequestParam(defaultValue = "") String period, @RequestParam(defaultValue = "") String value,
                   RedirectAttributes redirect) {
-        try {
-            indicators.target(user.countyCode(), id, period, value, user.departmentId(), overseer(user), user.username());
-            redirect.addFlashAttribute("notice", "目标已保存");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("notice", "未保存：" + String.join("；", e.byField().values()));
-        }
+        org.ronghe.problem.FormOutcome.attempt(redirect, "目标已保存", "未保存", () -> indicators.target(user.countyCode(),
+                id, period, value, user.departmentId(), overseer(user), user.username()));
         return "redirect:/indicators/" + id;
     }
 

@@ -9,7 +9,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -125,17 +124,7 @@ class CommitmentWebController {
     }
 
     private static String act(long id, RedirectAttributes redirect, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", done);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("notice", "未保存：" + String.join("；", e.byField().values()));
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() != 409) {
-                throw e;
-            }
-            redirect.addFlashAttribute("notice", "未保存：" + e.getBody().getDetail());
-        }
+        org.ronghe.problem.FormOutcome.attempt(redirect, done, "未保存", action);
         return "redirect:/commitments/" + id;
     }
 

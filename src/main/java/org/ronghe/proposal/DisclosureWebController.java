@@ -1,12 +1,10 @@
 package org.ronghe.proposal;
 
 import org.ronghe.account.CurrentUser;
-import org.ronghe.problem.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,17 +45,7 @@ class DisclosureWebController {
     }
 
     private static String decide(RedirectAttributes redirect, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", done);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("notice", "未办理：" + String.join("；", e.byField().values()));
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() != 409) {
-                throw e;
-            }
-            redirect.addFlashAttribute("notice", "未办理：" + e.getBody().getDetail());
-        }
+        org.ronghe.problem.FormOutcome.attempt(redirect, done, "未办理", action);
         return "redirect:/disclosures";
     }
 }

@@ -281,17 +281,10 @@ class ProposalWebController {
     String decide(@AuthenticationPrincipal CurrentUser user, @PathVariable long rid, @RequestParam boolean approve,
                   @RequestParam(defaultValue = "") String comment, @RequestParam(defaultValue = "") String category,
                   RedirectAttributes redirect) {
-        try {
+        org.ronghe.problem.FormOutcome.attempt(redirect, "未办理", () -> {
             String number = drafting.review(user.countyCode(), rid, approve, comment, category);
-            redirect.addFlashAttribute("notice", number == null ? "已退回修改" : "已签发，文号 " + number);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("notice", "未办理：" + String.join("；", e.byField().values()));
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() != 409) {
-                throw e;
-            }
-            redirect.addFlashAttribute("notice", "未办理：" + e.getBody().getDetail());
-        }
+            return number == null ? "已退回修改" : "已签发，文号 " + number;
+        });
         return "redirect:/review";
     }
 
@@ -311,17 +304,7 @@ class ProposalWebController {
 
     /** Runs an action and reports its outcome, or why it was refused, on the proposal page. */
     private String act(long proposalId, RedirectAttributes redirect, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", done);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("notice", "未办理：" + String.join("；", e.byField().values()));
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() != 409) {
-                throw e;
-            }
-            redirect.addFlashAttribute("notice", "未办理：" + e.getBody().getDetail());
-        }
+        org.ronghe.problem.FormOutcome.attempt(redirect, done, "未办理", action);
         return "redirect:/proposals/" + proposalId;
     }
 

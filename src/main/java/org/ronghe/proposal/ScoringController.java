@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ronghe.account.CurrentUser;
@@ -82,23 +81,8 @@ class ScoringController {
         List<UnitScoring.Row> rows = scoring.table(user.countyCode(), y, asOf(y));
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(y + "年度考核");
-            List<String> headers = headers();
-            Row head = sheet.createRow(0);
-            for (int i = 0; i < headers.size(); i++) {
-                head.createCell(i).setCellValue(headers.get(i));
-            }
-            int n = 1;
-            for (UnitScoring.Row r : rows) {
-                Row row = sheet.createRow(n++);
-                List<Object> v = values(r);
-                for (int i = 0; i < v.size(); i++) {
-                    if (v.get(i) instanceof Number num) {
-                        row.createCell(i).setCellValue(num.doubleValue());
-                    } else {
-                        row.createCell(i).setCellValue(String.valueOf(v.get(i)));
-                    }
-                }
-            }
+            Sheets.table(sheet, headers(), rows.stream().map(ScoringController::values).toList());
+            int n = rows.size() + 1;
             sheet.createRow(n + 1).createCell(0).setCellValue(UnitScoring.formula(scoring.weights(user.countyCode()))
                     + "（比率项以 100% 计满权重分；不涉及的比率项按比例折算；截至 " + asOf(y) + "）");
             sheet.setColumnWidth(1, 30 * 256);

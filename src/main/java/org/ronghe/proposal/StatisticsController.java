@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ronghe.account.CurrentUser;
@@ -97,22 +96,7 @@ class StatisticsController {
     }
 
     private static void sheet(Sheet sheet, List<ProposalStatistics.Row> rows) {
-        Row head = sheet.createRow(0);
-        for (int i = 0; i < HEADERS.size(); i++) {
-            head.createCell(i).setCellValue(HEADERS.get(i));
-        }
-        int n = 1;
-        for (ProposalStatistics.Row r : rows) {
-            Row row = sheet.createRow(n++);
-            List<Object> v = values(r);
-            for (int i = 0; i < v.size(); i++) {
-                if (v.get(i) instanceof Number num) {
-                    row.createCell(i).setCellValue(num.doubleValue());
-                } else {
-                    row.createCell(i).setCellValue(String.valueOf(v.get(i)));
-                }
-            }
-        }
+        Sheets.table(sheet, HEADERS, rows.stream().map(StatisticsController::values).toList());
         sheet.setColumnWidth(0, 40 * 256);
     }
 
