@@ -3,14 +3,12 @@ package org.ronghe.portal;
 import java.util.List;
 import java.util.Map;
 
-import org.ronghe.problem.NotFoundException;
 import org.ronghe.region.RegionDirectory;
 import org.ronghe.region.RegionLevel;
 import org.ronghe.tenancy.CurrentCounty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
 /** Home page and the entry pages of modules not yet delivered. */
 @Controller
@@ -40,16 +38,5 @@ class HomeController {
         model.addAttribute("modules", List.of("proposals", "replies", "tasks", "indicators", "land"));
         model.addAttribute("upcoming", UPCOMING);
         return "portal/home";
-    }
-
-    @GetMapping("/{module:land}")
-    String upcoming(@PathVariable String module, Model model) {
-        String[] text = UPCOMING.get(module);
-        if (text == null) {
-            throw new NotFoundException("页面", module);
-        }
-        model.addAttribute("moduleTitle", text[0]);
-        model.addAttribute("description", text[1]);
-        return "portal/upcoming";
     }
 }

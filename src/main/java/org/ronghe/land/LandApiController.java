@@ -1,0 +1,64 @@
+package org.ronghe.land;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ronghe.account.CurrentUser;
+import org.ronghe.problem.InvalidInputException;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** JSON API of the land registry, with the same access rules as the pages. */
+@RestController
+@Tag(name = "土地流转 Land", description = "确权数据登记簿：发包方、承包方与承包合同、地块")
+@PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE', 'SUPERVISION', 'UNIT_STAFF', 'LEADER')")
+class LandApiController {
+
+    private final LandRegistry registry;
+    private final LandAccess access;
+
+    LandApiController(LandRegistry registry, LandAccess access) {
+        this.registry = registry;
+        this.access = access;
+    }
+
+    @PostMapping(path = "/api/land/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "导入确权数据（CSV）", description = "multipart 字段 file：UTF-8 CSV，表头依次为 发包方编码、发包方名称、"
+            + "承包方编码、承包方代表、代表身份证号、家庭成员数、承包合同编号、承包起始日期、承包截止日期、延包已登记、地块编码、"
+            + "地块名称、面积（亩）、土地类型、永久基本农田、东至、南至、西至、北至；每行一块地。任一行有误则整个文件不导入，"
+            + "errors 的 message 写明行和列。仅农业农村部门和系统管理员")
+    LandRegistry.ImportResult importCsv(@AuthenticationPrincipal CurrentUser user,
+                                        @RequestParam(required = false) MultipartFile file) throws IOException {
+        access.requireEdit(user);
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "请上传确权数据文件（CSV，UTF-8）");
+        }
+        return registry.importCsv(user.countyCode(), new String(file.getBytes(), StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/api/land/parcels")
+    @Operation(summary = "地块", description = "按地块编码排序，每页 100；身份证号除农业农村部门和系统管理员外均脱敏")
+    List<Map<String, Object>> parcels(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "1") int page) {
+        return registry.parcels(user.countyCode(), access.mayReadIds(user), (Math.max(1, page) - 1) * 100, 100);
+    }
+
+    @GetMapping("/api/land/parcels/{code}")
+    @Operation(summary = "一块地")
+    Map<String, Object> parcel(@AuthenticationPrincipal CurrentUser user, @PathVariable String code) {
+        if (!code.matches("\\d{19}")) {
+            throw new InvalidInputException("code", "地块编码应为 19 位数字");
+        }
+        return registry.parcel(user.countyCode(), code, access.mayReadIds(user));
+    }
+}
