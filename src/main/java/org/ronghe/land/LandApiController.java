@@ -27,10 +27,22 @@ class LandApiController {
 
     private final LandRegistry registry;
     private final LandAccess access;
+    private final TransferService transfers;
 
-    LandApiController(LandRegistry registry, LandAccess access) {
+    LandApiController(LandRegistry registry, LandAccess access, TransferService transfers) {
         this.registry = registry;
         this.access = access;
+        this.transfers = transfers;
+    }
+
+    @PostMapping("/api/land/transfers")
+    @Operation(summary = "记录一宗土地经营权流转（农业农村部门）", description = "检查 L02（林地草地）、L03（不超过承包期）、"
+            + "L04（流转方式）、L05（农业用途、永久基本农田、非粮化提示）、L18（面积、期限不重叠，数据库同时约束）；"
+            + "违反时 400 列出规则编号和条文，期限重叠时 409；warnings 为提示")
+    TransferService.Outcome recordTransfer(@AuthenticationPrincipal CurrentUser user,
+                                           @org.springframework.web.bind.annotation.RequestBody TransferService.Draft draft) {
+        access.requireEdit(user);
+        return transfers.record(user.countyCode(), draft, user.username());
     }
 
     @PostMapping(path = "/api/land/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -1,0 +1,173 @@
+package org.ronghe.land;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ronghe.IntegrationTest;
+import org.ronghe.problem.InvalidInputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.ErrorResponseException;
+
+/** The transfer rules of ../shared/domain/land.md, each with a passing and a failing case, named by rule id. */
+@IntegrationTest
+class TransferRuleTests {
+
+    static final String C = "140581";
+    static final AtomicInteger GROUPS = new AtomicInteger(10);
+
+    @Autowired
+    LandRegistry registry;
+    @Autowired
+    TransferService transfers;
+    @Autowired
+    JdbcClient jdbc;
+
+    String collective;
+
+    /** A fresh collective per test: 00001 耕地 and basic farmland 3.25 亩, 00002 园地 1.80 亩, 00003 林地 2.00 亩. */
+    @BeforeEach
+    void registry() {
+        collective = "140581203223" + GROUPS.getAndIncrement();
+        String head = "14058119650312" + (100 + GROUPS.get()) ;
+        String id = head + IdentityNumbers.idCheck(head);
+        String row = collective + ",良户村测试组," + collective + "0001,张三," + id + ",4,HT" + collective + ",1998-10-01,2028-09-30,否,";
+        registry.importCsv(C, String.join(",", LandRegistry.HEADERS) + "\n"
+                + row + collective + "00001,河东地,3.25,耕地,是,,,,\n"
+                + row + collective + "00002,后坡地,1.80,园地,否,,,,\n"
+                + row + collective + "00003,松林地,2.00,林地,否,,,,\n");
+    }
+
+    TransferService.Draft draft(String form, String use, LocalDate start, LocalDate end, String parcel, String area) {
+        return new TransferService.Draft(form, "高平市丰收种植专业合作社", "COOPERATIVE", start, end, use, new BigDecimal("600"),
+                List.of(new TransferService.Share(collective + parcel, new BigDecimal(area))));
+    }
+
+    TransferService.Outcome record(TransferService.Draft d) {
+        return transfers.record(C, d, "test");
+    }
+
+    static void refusedFor(Runnable r, String rule) {
+        assertThatThrownBy(r::run).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).byField().values()).anyMatch(m -> m.startsWith(rule)));
+    }
+
+    @Test
+    void l02_forestLandIsNotTransferredUnderTheMeasuresButGardenLandIs() {
+        refusedFor(() -> record(draft("出租", "FORESTRY", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00003", "2")), "L02");
+        assertThat(record(draft("出租", "ORCHARD", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00002", "1.8")).id()).isPositive();
+    }
+
+    @Test
+    void l03_theTermEndsWithinTheContract() {
+        refusedFor(() -> record(draft("出租", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2030, 12, 31), "00001", "3")), "L03");
+        assertThat(record(draft("出租", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2028, 9, 30), "00001", "3")).id()).isPositive();
+    }
+
+    @Test
+    void l04_transferAndExchangeAreNotTransfersOfTheOperatingRight() {
+        refusedFor(() -> record(draft("转让", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3")), "L04");
+        assertThat(record(draft("入股", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3")).id()).isPositive();
+    }
+
+    @Test
+    void l05_basicFarmlandTakesNoOrchardAndCultivatedLandWarnsOfNonGrainUse() {
+        refusedFor(() -> record(draft("出租", "ORCHARD", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3")), "L05");
+        TransferService.Outcome vegetables = record(draft("出租", "VEGETABLE", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3"));
+        assertThat(vegetables.warnings()).singleElement().satisfies(w -> assertThat(w).startsWith("L05").contains("非粮化"));
+        TransferService.Outcome grain = record(draft("出租", "GRAIN", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31), "00001", "3"));
+        assertThat(grain.warnings()).isEmpty();
+        refusedFor(() -> record(draft("出租", "FACTORY", LocalDate.of(2028, 1, 1), LocalDate.of(2028, 6, 30), "00001", "3")), "L05");
+    }
+
+    @Test
+    void l18_noMoreThanTheParcelAndNoOverlappingTerms() {
+        refusedFor(() -> record(draft("出租", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3.26")), "L18");
+        record(draft("出租", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3.25"));
+        assertThatThrownBy(() -> record(draft("出租", "GRAIN", LocalDate.of(2026, 12, 31), LocalDate.of(2027, 6, 30), "00001", "1")))
+                .isInstanceOf(ErrorResponseException.class).hasMessageContaining("409")
+                .satisfies(e -> assertThat(((ErrorResponseException) e).getBody().getDetail()).startsWith("L18"));
+        // the next day is free: a term ends on its last day
+        assertThat(record(draft("出租", "GRAIN", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), "00001", "1")).id()).isPositive();
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'LAND_TRANSFER_RECORDED'").query(Long.class).single())
+                .isPositive();
+    }
+
+    @Test
+    void l18_twoTransfereesRacingForOneParcelExactlyOneSucceeds() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Long>> results = new ArrayList<>();
+        for (String who : List.of("甲合作社", "乙家庭农场")) {
+            results.add(pool.submit(() -> {
+                go.await();
+                return transfers.record(C, new TransferService.Draft("出租", who, "COOPERATIVE", LocalDate.of(2026, 3, 1),
+                        LocalDate.of(2027, 2, 28), "GRAIN", new BigDecimal("700"),
+                        List.of(new TransferService.Share(collective + "00001", new BigDecimal("3")))), "test").id();
+            }));
+        }
+        go.countDown();
+        int won = 0;
+        int refused = 0;
+        for (Future<Long> f : results) {
+            try {
+                f.get();
+                won++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(ErrorResponseException.class);
+                assertThat(((ErrorResponseException) e.getCause()).getBody().getDetail()).startsWith("L18");
+                refused++;
+            }
+        }
+        pool.shutdown();
+        assertThat(won).isEqualTo(1);
+        assertThat(refused).isEqualTo(1);
+    }
+
+    /** The database alone (no check in code) keeps every parcel's live terms disjoint under random sequences. */
+    @Test
+    void l18_theDatabaseRefusesExactlyTheOverlappingTermsOfARandomSequence() {
+        long parcel = jdbc.sql("select id from land_parcel where code = :c").param("c", collective + "00002").query(Long.class).single();
+        Random random = new Random(20261129);
+        List<Period> accepted = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            LocalDate start = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(900));
+            Period term = new Period(start, start.plusDays(1 + random.nextInt(120)));
+            boolean expected = accepted.stream().noneMatch(term::overlaps);
+            long transfer = jdbc.sql("""
+                    insert into land_transfer (county_code, form, transferee_name, transferee_kind, start_date, end_date,
+                                               land_use, rent_yuan_per_mu, recorded_by)
+                    values ('140581', 'LEASE', '随机', 'OTHER', :s, :e, 'GRAIN', 0, 'test') returning id""")
+                    .param("s", term.start()).param("e", term.end()).query(Long.class).single();
+            boolean stored;
+            try {
+                jdbc.sql("""
+                        insert into land_transfer_parcel (transfer_id, parcel_id, county_code, area_mu, period)
+                        values (:t, :p, '140581', 1, daterange(:s, :e))""")
+                        .param("t", transfer).param("p", parcel).param("s", term.start()).param("e", term.end()).update();
+                stored = true;
+            } catch (DataIntegrityViolationException e) {
+                stored = false;
+            }
+            assertThat(stored).as("term %s after %s", term, accepted).isEqualTo(expected);
+            if (stored) {
+                accepted.add(term);
+            }
+        }
+        assertThat(accepted.size()).isBetween(5, 79);
+    }
+}
