@@ -28,11 +28,37 @@ class LandApiController {
     private final LandRegistry registry;
     private final LandAccess access;
     private final TransferService transfers;
+    private final Listings listings;
 
-    LandApiController(LandRegistry registry, LandAccess access, TransferService transfers) {
+    LandApiController(LandRegistry registry, LandAccess access, TransferService transfers, Listings listings) {
         this.registry = registry;
         this.access = access;
         this.transfers = transfers;
+        this.listings = listings;
+    }
+
+    @PostMapping("/api/land/supply")
+    @Operation(summary = "发布供给信息（农业农村部门代承包方或村集体受托发布）", description = "householdCode 承包方编码；parcels 该户地块编码；"
+            + "form 出租/入股/其他；termYears 1–30；minRent 元/亩/年；allowedUses 允许的农业用途；byMandate 为村集体受托发布（L01）")
+    Map<String, Object> offer(@AuthenticationPrincipal CurrentUser user,
+                              @org.springframework.web.bind.annotation.RequestBody Listings.Supply supply) {
+        access.requireEdit(user);
+        return Map.of("id", listings.offer(user.countyCode(), supply, user.username()));
+    }
+
+    @PostMapping("/api/land/demand")
+    @Operation(summary = "发布需求信息", description = "townships 为 9 位乡镇代码；面积（亩）范围；landType CULTIVATED/GARDEN/OTHER；"
+            + "landUse 农业用途；termYears 1–30；maxRent 元/亩/年")
+    Map<String, Object> seek(@AuthenticationPrincipal CurrentUser user,
+                             @org.springframework.web.bind.annotation.RequestBody Listings.Demand demand) {
+        access.requireEdit(user);
+        return Map.of("id", listings.seek(user.countyCode(), demand, user.username()));
+    }
+
+    @GetMapping("/api/land/demand/{id}/matches")
+    @Operation(summary = "为需求匹配供给", description = "只列出乡镇、地类、用途相符且不违反 L05 的供给；score 0–100，reasons 说明各项得分")
+    List<Listings.Match> matches(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return listings.match(user.countyCode(), id);
     }
 
     @PostMapping("/api/land/transfers")
