@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Who may do what in the land registry: the county's agriculture bureau (the unit whose 机关代字 is
- * {@code ronghe.land.bureau}, default 高农, which keeps the 确权 data) and administrators import data and read
- * identity numbers in full; every other staff reader sees them masked.
+ * Who may do what in the land registry: the staff of the county's agriculture bureau (the unit whose 机关代字 is
+ * {@code ronghe.land.bureau}, default 高农, which keeps the 确权 data) and administrators enter data; they and the
+ * bureau's leaders read identity numbers in full; every other staff reader sees them masked.
  */
 @Component
 class LandAccess {
@@ -25,24 +25,25 @@ class LandAccess {
         this.bureau = bureau;
     }
 
+    /** The bureau's staff and administrators enter data. */
     boolean mayEdit(CurrentUser user) {
-        if (user == null) {
-            return false;
-        }
-        if (user.role() == Role.ADMIN) {
-            return true;
-        }
-        return (user.role() == Role.UNIT_STAFF || user.role() == Role.LEADER) && user.departmentId() != null
-                && departments.find(user.departmentId()).map(d -> bureau.equals(d.docCode())).orElse(false);
+        return user != null && (user.role() == Role.ADMIN || user.role() == Role.UNIT_STAFF && ofBureau(user));
     }
 
+    /** The bureau's staff and leaders, and administrators, read identity numbers in full. */
     boolean mayReadIds(CurrentUser user) {
-        return mayEdit(user);
+        return user != null && (user.role() == Role.ADMIN
+                || (user.role() == Role.UNIT_STAFF || user.role() == Role.LEADER) && ofBureau(user));
+    }
+
+    private boolean ofBureau(CurrentUser user) {
+        return user.departmentId() != null
+                && departments.find(user.departmentId()).map(d -> bureau.equals(d.docCode())).orElse(false);
     }
 
     void requireEdit(CurrentUser user) {
         if (!mayEdit(user)) {
-            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "只有农业农村部门和系统管理员可以导入确权数据");
+            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "只有农业农村部门的承办人员和系统管理员可以办理土地登记、流转和供需信息");
             pd.setTitle("无权操作");
             throw new ErrorResponseException(HttpStatus.FORBIDDEN, pd, null);
         }

@@ -29,12 +29,32 @@ class LandApiController {
     private final LandAccess access;
     private final TransferService transfers;
     private final Listings listings;
+    private final LandStatistics statistics;
 
-    LandApiController(LandRegistry registry, LandAccess access, TransferService transfers, Listings listings) {
+    LandApiController(LandRegistry registry, LandAccess access, TransferService transfers, Listings listings,
+                      LandStatistics statistics) {
         this.registry = registry;
         this.access = access;
         this.transfers = transfers;
         this.listings = listings;
+        this.statistics = statistics;
+    }
+
+    @GetMapping("/api/land/statistics")
+    @Operation(summary = "流转统计", description = "on（yyyy-MM-dd，默认今天）当日有效的流转面积（亩）及占登记承包面积的比例，"
+            + "按乡镇、村；按流转方式、受让方类型、用途（粮食/非粮）；租金（元/亩/年）按乡镇、地类、起始年份的中位数和四分位数")
+    Map<String, Object> statistics(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String on) {
+        java.time.LocalDate day;
+        try {
+            day = on == null || on.isBlank() ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                    : java.time.LocalDate.parse(on.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("on", "日期应写作 2026-06-30");
+        }
+        String c = user.countyCode();
+        return Map.of("on", day.toString(), "byTownship", statistics.byTownship(c, day), "byVillage", statistics.byVillage(c, day),
+                "byForm", statistics.live(c, day, "form"), "byTransferee", statistics.live(c, day, "transferee"),
+                "byUse", statistics.live(c, day, "use"), "rents", statistics.rents(c));
     }
 
     @PostMapping("/api/land/supply")
@@ -82,13 +102,14 @@ class LandApiController {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", "请上传确权数据文件（CSV，UTF-8）");
         }
-        return registry.importCsv(user.countyCode(), new String(file.getBytes(), StandardCharsets.UTF_8));
+        return registry.importCsv(user.countyCode(), LandWebController.utf8(file.getBytes()));
     }
 
     @GetMapping("/api/land/parcels")
     @Operation(summary = "地块", description = "按地块编码排序，每页 100；身份证号除农业农村部门和系统管理员外均脱敏")
     List<Map<String, Object>> parcels(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "1") int page) {
-        return registry.parcels(user.countyCode(), access.mayReadIds(user), (Math.max(1, page) - 1) * 100, 100);
+        int p = Math.max(1, Math.min(page, 100_000));
+        return registry.parcels(user.countyCode(), access.mayReadIds(user), (p - 1) * 100, 100);
     }
 
     @GetMapping("/api/land/parcels/{code}")

@@ -88,7 +88,9 @@ public class LandRegistry {
             records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build()
                     .parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv)).getRecords();
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("file", "无法读取 CSV 文件：" + e.getMessage());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("line: (\\d+)").matcher(String.valueOf(e.getMessage()));
+            throw new InvalidInputException("file", "无法读取 CSV 文件" + (m.find() ? "（第 " + m.group(1) + " 行附近）" : "")
+                    + "：请检查引号和逗号是否成对、完整，或用 Excel 另存为“CSV UTF-8（逗号分隔）”");
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (records.isEmpty()) {
@@ -101,6 +103,10 @@ public class LandRegistry {
         for (CSVRecord r : records) {
             int line = (int) r.getRecordNumber() + 1;
             Cells c = new Cells(r, line, problems);
+            if (r.size() != HEADERS.size()) {
+                problems.add(problem(line, "整行", "应有 " + HEADERS.size() + " 列，实有 " + r.size() + " 列"));
+                continue;
+            }
             String collective = c.text("发包方编码");
             if (!collective.matches("\\d{14}")) {
                 c.problem("发包方编码", "应为 14 位数字（村级区划代码 12 位 + 组 2 位，GB/T 35958-2018）");
@@ -160,6 +166,7 @@ public class LandRegistry {
         Map<String, Row> collectives = new HashMap<>();
         Map<String, Row> households = new HashMap<>();
         Set<String> parcels = new HashSet<>();
+        Map<String, Row> contracts = new HashMap<>();
         for (Row r : rows) {
             Row first = collectives.putIfAbsent(r.collective(), r);
             if (first != null && !first.collectiveName().equals(r.collectiveName())) {
@@ -171,24 +178,34 @@ public class LandRegistry {
                     || !java.util.Objects.equals(h.start(), r.start()) || !java.util.Objects.equals(h.end(), r.end()))) {
                 problems.add(problem(r.line(), "承包方编码", "与第" + h.line() + "行同一承包方的代表、身份证号、成员数或合同不同"));
             }
+            Row holder = contracts.putIfAbsent(r.contractNo(), r);
+            if (holder != null && !holder.household().equals(r.household())) {
+                problems.add(problem(r.line(), "承包合同编号", "合同编号 " + r.contractNo() + " 已用于第" + holder.line() + "行的另一承包方"));
+            }
             if (!parcels.add(r.parcel())) {
                 problems.add(problem(r.line(), "地块编码", "地块编码 " + r.parcel() + " 在文件中重复"));
             }
         }
-        Set<String> known = new HashSet<>(jdbc.sql("select code from land_parcel where county_code = :c and code in (:codes)")
-                .param("c", countyCode).param("codes", parcels.isEmpty() ? List.of("") : List.copyOf(parcels))
-                .query(String.class).list());
+        // one array parameter each, so files of any length fit in one statement
+        Set<String> known = new HashSet<>(jdbc.sql(
+                        "select code from land_parcel where county_code = :c and code = any(cast(:codes as varchar[]))")
+                .param("c", countyCode).param("codes", parcels.toArray(String[]::new)).query(String.class).list());
         Set<String> knownHouseholds = new HashSet<>(jdbc.sql(
-                        "select code from land_household where county_code = :c and code in (:codes)")
-                .param("c", countyCode).param("codes", households.isEmpty() ? List.of("") : List.copyOf(households.keySet()))
-                .query(String.class).list());
+                        "select code from land_household where county_code = :c and code = any(cast(:codes as varchar[]))")
+                .param("c", countyCode).param("codes", households.keySet().toArray(String[]::new)).query(String.class).list());
+        Set<String> knownContracts = new HashSet<>(jdbc.sql(
+                        "select contract_no from land_contract where county_code = :c and contract_no = any(cast(:codes as varchar[]))")
+                .param("c", countyCode).param("codes", contracts.keySet().toArray(String[]::new)).query(String.class).list());
         Map<String, String> knownCollectives = new HashMap<>();
-        jdbc.sql("select code, name from land_collective where county_code = :c and code in (:codes)").param("c", countyCode)
-                .param("codes", collectives.isEmpty() ? List.of("") : List.copyOf(collectives.keySet())).query()
+        jdbc.sql("select code, name from land_collective where county_code = :c and code = any(cast(:codes as varchar[]))")
+                .param("c", countyCode).param("codes", collectives.keySet().toArray(String[]::new)).query()
                 .listOfRows().forEach(m -> knownCollectives.put((String) m.get("code"), (String) m.get("name")));
         for (Row r : rows) {
             if (known.contains(r.parcel())) {
                 problems.add(problem(r.line(), "地块编码", "地块 " + r.parcel() + " 已登记"));
+            }
+            if (knownContracts.contains(r.contractNo())) {
+                problems.add(problem(r.line(), "承包合同编号", "合同编号 " + r.contractNo() + " 已登记"));
             }
             if (knownHouseholds.contains(r.household())) {
                 problems.add(problem(r.line(), "承包方编码", "承包方 " + r.household() + " 已登记"));
@@ -342,7 +359,12 @@ public class LandRegistry {
         LocalDate date(String column) {
             String t = text(column);
             try {
-                return LocalDate.parse(t);
+                LocalDate d = LocalDate.parse(t);
+                if (d.getYear() < 1949 || d.getYear() > 2100) {
+                    problem(column, "日期应在 1949 年到 2100 年之间");
+                    return null;
+                }
+                return d;
             } catch (DateTimeParseException e) {
                 problem(column, "日期应写作 2028-12-31");
                 return null;
@@ -359,8 +381,9 @@ public class LandRegistry {
 
         BigDecimal area(String column) {
             String t = text(column);
-            if (!t.matches("\\d{1,8}(\\.\\d{1,2})?") || new BigDecimal(t).signum() <= 0) {
-                problem(column, "面积应为大于 0 的亩数，最多两位小数");
+            if (!t.matches("\\d{1,6}(\\.\\d{1,2})?") || new BigDecimal(t).signum() <= 0
+                    || new BigDecimal(t).compareTo(BigDecimal.valueOf(100_000)) > 0) {
+                problem(column, "面积应为大于 0、不超过 100000 的亩数，最多两位小数");
                 return BigDecimal.ONE;
             }
             return new BigDecimal(t);

@@ -2,9 +2,9 @@ package org.ronghe.land;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.ronghe.account.CurrentUser;
-import org.ronghe.problem.FormOutcome;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.tenancy.CurrentCounty;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,6 +35,25 @@ class LandWebController {
         this.county = county;
     }
 
+    /**
+     * @param bytes an uploaded file
+     * @return its text, read as UTF-8
+     * @throws InvalidInputException naming {@code file} when it is not UTF-8 text (e.g. GBK, or a workbook)
+     */
+    static String utf8(byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            if (text.indexOf('\0') >= 0) {
+                throw new InvalidInputException("file", "文件不是 CSV 文本（如是 Excel 文件，请另存为“CSV UTF-8（逗号分隔）”）");
+            }
+            return text;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException("file", "文件应为 UTF-8 编码的 CSV（可能是 GBK 编码或 Excel 文件：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”）");
+        }
+    }
+
     @GetMapping("/land")
     String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "1") String page, Model model) {
         int p = page.matches("\\d{1,5}") ? Math.max(1, Integer.parseInt(page)) : 1;
@@ -52,13 +71,18 @@ class LandWebController {
                      RedirectAttributes redirect) throws IOException {
         access.requireEdit(user);
         byte[] bytes = file == null ? new byte[0] : file.getBytes();
-        FormOutcome.attempt(redirect, "未导入", () -> {
+        try {
             if (bytes.length == 0) {
                 throw new InvalidInputException("file", "请选择确权数据文件（CSV，UTF-8）");
             }
-            LandRegistry.ImportResult r = registry.importCsv(user.countyCode(), new String(bytes, StandardCharsets.UTF_8));
-            return "已导入 " + r.collectives() + " 个发包方、" + r.households() + " 户承包方、" + r.parcels() + " 块地";
-        });
+            LandRegistry.ImportResult r = registry.importCsv(user.countyCode(), utf8(bytes));
+            redirect.addFlashAttribute("notice", "已导入 " + r.collectives() + " 个发包方、" + r.households() + " 户承包方、"
+                    + r.parcels() + " 块地");
+        } catch (InvalidInputException e) {
+            List<String> messages = e.problems().stream().map(p -> p.message()).toList();
+            redirect.addFlashAttribute("notice", "未导入：" + String.join("；", messages.subList(0, Math.min(30, messages.size())))
+                    + (messages.size() > 30 ? "；……共 " + messages.size() + " 处问题" : ""));
+        }
         return "redirect:/land";
     }
 }

@@ -103,7 +103,8 @@ public class TransferService {
         }
         String name = TextInput.line("transfereeName", "受让方名称", draft.transfereeName(), 100, true, problems);
         if (draft.transfereeKind() == null || !KINDS.contains(draft.transfereeKind())) {
-            problems.add(new FieldProblem("transfereeKind", "受让方类型应为 HOUSEHOLD、FAMILY_FARM、COOPERATIVE、ENTERPRISE 或 OTHER"));
+            problems.add(new FieldProblem("transfereeKind", "受让方类型应为 农户（HOUSEHOLD）、家庭农场（FAMILY_FARM）、"
+                    + "合作社（COOPERATIVE）、企业（ENTERPRISE）或 其他（OTHER）"));
         }
         if (draft.start() == null || draft.end() == null || !draft.end().isAfter(draft.start())) {
             problems.add(new FieldProblem("end", "流转期限：终止日期应晚于起始日期"));
@@ -111,16 +112,32 @@ public class TransferService {
         if (draft.landUse() == null || !USES.contains(draft.landUse())) {
             problems.add(new FieldProblem("landUse", "L05（《农村土地承包法》第38条）：用途应为农业用途（粮食、经济作物、蔬菜、果园、林业、水产、畜牧）"));
         }
-        if (draft.rent() == null || draft.rent().signum() < 0 || draft.rent().stripTrailingZeros().scale() > 2) {
-            problems.add(new FieldProblem("rent", "租金（元/亩/年）应为 0 或以上、最多两位小数"));
+        if (draft.rent() == null || draft.rent().signum() < 0 || draft.rent().stripTrailingZeros().scale() > 2
+                || draft.rent().compareTo(BigDecimal.valueOf(100_000)) > 0) {
+            problems.add(new FieldProblem("rent", "租金（元/亩/年）应为 0 到 100000，最多两位小数"));
+        }
+        if (draft.start() != null && (draft.start().getYear() < 1949 || draft.start().getYear() > 2100)
+                || draft.end() != null && (draft.end().getYear() < 1949 || draft.end().getYear() > 2100)) {
+            problems.add(new FieldProblem("start", "流转期限应在 1949 年到 2100 年之间"));
         }
         if (draft.parcels() == null || draft.parcels().isEmpty()) {
             problems.add(new FieldProblem("parcels", "请选择流转的地块"));
         }
         List<Map<String, Object>> parcels = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Share s : draft.parcels() == null ? List.<Share>of() : draft.parcels()) {
+            if (s == null || s.code() == null) {
+                problems.add(new FieldProblem("parcels", "地块应写明编码和面积"));
+                continue;
+            }
+            if (!seen.add(s.code())) {
+                problems.add(new FieldProblem("parcels", "地块 " + s.code() + " 重复列出"));
+                continue;
+            }
             Map<String, Object> p = jdbc.sql("""
-                    select p.id, p.code, p.area_mu, p.land_type, p.basic_farmland, k.end_date as contract_end
+                    select p.id, p.code, p.area_mu, p.land_type, p.basic_farmland, k.start_date as contract_start,
+                           case when k.extension_recorded then k.end_date + interval '30 years' else k.end_date end as contract_end,
+                           k.extension_recorded
                     from land_parcel p left join land_contract k on k.household_id = p.household_id
                     where p.county_code = :c and p.code = :code""").param("c", countyCode).param("code", s.code())
                     .query().listOfRows().stream().findFirst().orElse(null);
@@ -134,16 +151,23 @@ public class TransferService {
                 problems.add(new FieldProblem("parcels", "L02（《农村土地经营权流转管理办法》第34条）：地块 " + s.code()
                         + " 为" + LandType.valueOf(type).label() + "，不适用本办法的土地经营权流转"));
             }
-            if (s.area() == null || s.area().signum() <= 0) {
-                problems.add(new FieldProblem("parcels", "地块 " + s.code() + " 的流转面积应大于 0"));
+            if (s.area() == null || s.area().signum() <= 0 || s.area().stripTrailingZeros().scale() > 2) {
+                problems.add(new FieldProblem("parcels", "地块 " + s.code() + " 的流转面积应大于 0，最多两位小数（亩）"));
             } else if (s.area().compareTo((BigDecimal) p.get("area_mu")) > 0) {
                 problems.add(new FieldProblem("parcels", "L18：地块 " + s.code() + " 流转面积 " + s.area() + " 亩超过地块面积 "
                         + p.get("area_mu") + " 亩"));
             }
-            if (draft.end() != null && p.get("contract_end") != null
-                    && draft.end().isAfter(((java.sql.Date) p.get("contract_end")).toLocalDate())) {
+            LocalDate contractEnd = p.get("contract_end") == null ? null
+                    : ((java.sql.Timestamp) p.get("contract_end")).toLocalDateTime().toLocalDate();
+            if (draft.end() != null && contractEnd != null && draft.end().isAfter(contractEnd)) {
                 problems.add(new FieldProblem("end", "L03（《农村土地承包法》第21条、第38条）：流转期限不得超过承包期的剩余期限（地块 "
-                        + s.code() + " 承包至 " + p.get("contract_end") + "）"));
+                        + s.code() + " 承包至 " + contractEnd + (Boolean.TRUE.equals(p.get("extension_recorded"))
+                        ? "，含已登记的延包 30 年" : "") + "）"));
+            }
+            if (draft.start() != null && p.get("contract_start") != null
+                    && draft.start().isBefore(((java.sql.Date) p.get("contract_start")).toLocalDate())) {
+                problems.add(new FieldProblem("start", "流转起始日期早于地块 " + s.code() + " 承包期的开始（"
+                        + p.get("contract_start") + "）"));
             }
             String use = draft.landUse();
             if (Boolean.TRUE.equals(p.get("basic_farmland")) && ("ORCHARD".equals(use) || "FORESTRY".equals(use)

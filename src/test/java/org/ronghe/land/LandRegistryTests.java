@@ -124,6 +124,24 @@ class LandRegistryTests {
         assertThat(parcels()).isEqualTo(before);
         upload("demo-unit-agri", "a,b\n1,2\n").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("file"));
+        // a second household under a contract number already used, a short row, a far-off date, bad quoting
+        String c3 = COLLECTIVE.substring(0, 12) + "03";
+        String other = id("14058119900101404");
+        upload("demo-unit-agri", HEADER + "\n"
+                + c3 + ",三组," + c3 + "0001,甲," + good + ",2,HT-SAME,1998-10-01,2028-09-30,否," + c3 + "00001,甲地,1,耕地,否,,,,\n"
+                + c3 + ",三组," + c3 + "0002,乙," + other + ",2,HT-SAME,1998-10-01,+10000-01-01,否," + c3 + "00002,乙地,1,耕地,否,,,,\n"
+                + c3 + ",三组," + c3 + "0003,丙\n")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].message").value(hasItem(containsString("第3行 承包合同编号"))))
+                .andExpect(jsonPath("$.errors[*].message").value(hasItem(containsString("第3行 承包截止日期"))))
+                .andExpect(jsonPath("$.errors[*].message").value(hasItem(containsString("第4行 整行：应有 19 列"))));
+        upload("demo-unit-agri", HEADER + "\n" + c3 + ",\"三\"组\"x,1\n").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("无法读取 CSV 文件")))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.not(containsString("Exception"))));
+        mvc.perform(multipart("/api/land/import").file(new MockMultipartFile("file", "gbk.csv", "text/csv",
+                        (HEADER + "\n").getBytes(java.nio.charset.Charset.forName("GBK")))).with(csrf()).with(user(u("demo-unit-agri"))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value(containsString("UTF-8")));
+        upload("demo-leader-agri", validFile("04")).andExpect(status().isForbidden());
         mvc.perform(get("/api/land/parcels/123").with(user(u("demo-leader")))).andExpect(status().isBadRequest());
         mvc.perform(get("/api/land/parcels/1405812032230100099").with(user(u("demo-leader")))).andExpect(status().isNotFound());
         mvc.perform(get("/api/land/parcels").with(user(u("demo-proposer")))).andExpect(status().isForbidden());

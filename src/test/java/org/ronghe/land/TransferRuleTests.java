@@ -79,6 +79,30 @@ class TransferRuleTests {
     }
 
     @Test
+    void l03_aRecordedExtensionAddsThirtyYearsAndNoTermStartsBeforeTheContract() {
+        jdbc.sql("update land_contract set extension_recorded = true where contract_no = :n").param("n", "HT" + collective).update();
+        assertThat(record(draft("出租", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2040, 12, 31), "00001", "3")).id()).isPositive();
+        refusedFor(() -> record(draft("出租", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2059, 12, 31), "00002", "1")), "L03");
+        assertThatThrownBy(() -> record(draft("出租", "GRAIN", LocalDate.of(1990, 1, 1), LocalDate.of(1995, 12, 31), "00002", "1")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("承包期的开始");
+    }
+
+    @Test
+    void malformedTransfersAreRefusedAsInputNotAsConflicts() {
+        String p = collective + "00001";
+        for (List<TransferService.Share> shares : List.of(
+                java.util.Arrays.asList((TransferService.Share) null),
+                List.of(new TransferService.Share(p, new BigDecimal("1")), new TransferService.Share(p, new BigDecimal("1"))),
+                List.of(new TransferService.Share(p, new BigDecimal("0.001"))))) {
+            assertThatThrownBy(() -> record(new TransferService.Draft("出租", "甲", "OTHER", LocalDate.of(2026, 1, 1),
+                    LocalDate.of(2026, 12, 31), "GRAIN", new BigDecimal("600"), shares))).isInstanceOf(InvalidInputException.class);
+        }
+        assertThatThrownBy(() -> record(new TransferService.Draft("出租", "甲", "OTHER", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31), "GRAIN", new BigDecimal("123456789012"), List.of(new TransferService.Share(p, BigDecimal.ONE)))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("租金");
+    }
+
+    @Test
     void l04_transferAndExchangeAreNotTransfersOfTheOperatingRight() {
         refusedFor(() -> record(draft("转让", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3")), "L04");
         assertThat(record(draft("入股", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3")).id()).isPositive();

@@ -1,0 +1,80 @@
+package org.ronghe.land;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.ronghe.IntegrationTest;
+import org.ronghe.account.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** 流转统计 on a township no other test uses (河西镇 140581106, 宰李村 group 01): shares and rent quartiles. */
+@IntegrationTest
+class LandStatisticsTests {
+
+    static final String C = "140581";
+    static final String COLLECTIVE = "14058110620301";
+
+    @Autowired
+    LandRegistry registry;
+    @Autowired
+    TransferService transfers;
+    @Autowired
+    LandStatistics statistics;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserAccounts accounts;
+
+    @Test
+    void sharesAndRentQuartilesComeFromTheRecordedTransfers() throws Exception {
+        StringBuilder csv = new StringBuilder(String.join(",", LandRegistry.HEADERS)).append('\n');
+        for (int h = 1; h <= 4; h++) {
+            String body = "1405811980010" + (1000 + h);
+            String id = body + IdentityNumbers.idCheck(body);
+            csv.append(COLLECTIVE).append(",宰李村一组,").append(COLLECTIVE).append("000").append(h).append(",户主").append(h)
+                    .append(',').append(id).append(",3,HTZL").append(h).append(",1998-10-01,2058-09-30,是,")
+                    .append(COLLECTIVE).append("0000").append(h).append(",地").append(h).append(",10,耕地,否,,,,\n");
+        }
+        registry.importCsv(C, csv.toString());
+        String[] rents = {"400", "500", "600", "1000"};
+        String[] uses = {"GRAIN", "GRAIN", "VEGETABLE", "GRAIN"};
+        for (int h = 1; h <= 4; h++) {
+            transfers.record(C, new TransferService.Draft(h == 4 ? "入股" : "出租", "受让方" + h, h == 3 ? "ENTERPRISE" : "COOPERATIVE",
+                    LocalDate.of(2027, 3, 1), LocalDate.of(2031, 2, 28), uses[h - 1], new BigDecimal(rents[h - 1]),
+                    List.of(new TransferService.Share(COLLECTIVE + "0000" + h, new BigDecimal(h == 1 ? "5" : "10")))), "test");
+        }
+        LocalDate on = LocalDate.of(2028, 1, 1);
+        Map<String, Object> township = statistics.byTownship(C, on).stream()
+                .filter(r -> "140581106".equals(r.get("unit"))).findFirst().orElseThrow();
+        assertThat((BigDecimal) township.get("registered")).isEqualByComparingTo("40");
+        assertThat((BigDecimal) township.get("transferred")).isEqualByComparingTo("35");
+        assertThat((BigDecimal) township.get("share")).isEqualByComparingTo("87.50");
+        // before the transfers begin nothing is live
+        assertThat((BigDecimal) statistics.byTownship(C, LocalDate.of(2027, 2, 28)).stream()
+                .filter(r -> "140581106".equals(r.get("unit"))).findFirst().orElseThrow().get("transferred")).isEqualByComparingTo("0");
+
+        Map<String, Object> rent = statistics.rents(C).stream()
+                .filter(r -> "140581106".equals(r.get("township")) && ((Number) r.get("year")).intValue() == 2027)
+                .findFirst().orElseThrow();
+        assertThat(((Number) rent.get("transfers")).intValue()).isEqualTo(4);
+        assertThat((BigDecimal) rent.get("median")).isEqualByComparingTo("550.00");
+        assertThat((BigDecimal) rent.get("p25")).isEqualByComparingTo("475.00");
+        assertThat((BigDecimal) rent.get("p75")).isEqualByComparingTo("700.00");
+
+        mvc.perform(get("/api/land/statistics").param("on", "2028-01-01").with(user(accounts.find("demo-leader").orElseThrow())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.byTownship[?(@.unit == '140581106')].share").value(org.hamcrest.Matchers.hasItem(87.5)));
+        mvc.perform(get("/api/land/statistics").param("on", "明年").with(user(accounts.find("demo-leader").orElseThrow())))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("on"));
+    }
+}
