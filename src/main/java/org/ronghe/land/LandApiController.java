@@ -40,6 +40,31 @@ class LandApiController {
         this.statistics = statistics;
     }
 
+    @PostMapping("/api/land/transfers/{id}/filing")
+    @Operation(summary = "流转备案（L08）", description = "on：备案日期 yyyy-MM-dd，默认今天；已备案的再备案返回 409")
+    Map<String, Object> file(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                             @RequestParam(required = false) String on) {
+        access.requireEdit(user);
+        java.time.LocalDate day;
+        try {
+            day = on == null || on.isBlank() ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                    : java.time.LocalDate.parse(on.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("on", "日期应写作 2026-06-30");
+        }
+        transfers.file(user.countyCode(), id, day, user.username());
+        return Map.of("id", id, "filedAt", day.toString());
+    }
+
+    @GetMapping("/api/land/ledger")
+    @Operation(summary = "流转台账", description = "township 为 9 位乡镇代码，留空为全县；每宗流转的地块、村、受让方、期限、面积（亩）、租金（元/亩/年）、备案日期")
+    List<Map<String, Object>> ledger(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String township) {
+        if (township != null && !township.isBlank() && !township.strip().matches("\\d{9}")) {
+            throw new InvalidInputException("township", "乡镇代码应为 9 位数字");
+        }
+        return transfers.ledger(user.countyCode(), township == null || township.isBlank() ? null : township.strip());
+    }
+
     @GetMapping("/api/land/statistics")
     @Operation(summary = "流转统计", description = "on（yyyy-MM-dd，默认今天）当日有效的流转面积（亩）及占登记承包面积的比例，"
             + "按乡镇、村；按流转方式、受让方类型、用途（粮食/非粮）；租金（元/亩/年）按乡镇、地类、起始年份的中位数和四分位数")

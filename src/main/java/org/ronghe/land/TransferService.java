@@ -217,6 +217,62 @@ public class TransferService {
         return new Outcome(id, warnings);
     }
 
+    /**
+     * Files a recorded transfer (备案, L08).
+     *
+     * @param countyCode 6-digit county code
+     * @param id         the transfer
+     * @param on         the filing day (not before the transfer was recorded, not in the future)
+     * @param by         the acting account
+     * @throws InvalidInputException  naming {@code on} for a day out of range
+     * @throws org.ronghe.problem.NotFoundException for an unknown transfer
+     * @throws ErrorResponseException 409 when it is filed already
+     */
+    @Transactional
+    public void file(String countyCode, long id, LocalDate on, String by) {
+        Map<String, Object> t = jdbc.sql("select recorded_at, filed_at from land_transfer where id = :id and county_code = :c for update")
+                .param("id", id).param("c", countyCode).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new org.ronghe.problem.NotFoundException("流转", id));
+        if (t.get("filed_at") != null) {
+            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "该流转已于 " + t.get("filed_at") + " 备案");
+            pd.setTitle("不允许的操作");
+            throw new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
+        }
+        LocalDate recorded = ((java.sql.Timestamp) t.get("recorded_at")).toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toLocalDate();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        if (on == null || on.isBefore(recorded) || on.isAfter(today)) {
+            throw new InvalidInputException("on", "备案日期应在记录流转之日（" + recorded + "）到今天之间");
+        }
+        jdbc.sql("update land_transfer set filed_at = :d, filed_by = :by where id = :id").param("d", on).param("by", by)
+                .param("id", id).update();
+        audit.record(countyCode, "LAND_TRANSFER_FILED", "land_transfer", String.valueOf(id), "流转备案（" + on + "）",
+                Map.of("filed", false), Map.of("filed", true, "on", on.toString()));
+    }
+
+    /**
+     * @param countyCode 6-digit county code
+     * @param township   9-digit township code, or {@code null} for the whole county
+     * @return the ledger (台账): every transfer with its parcels, village, transferee, term, area, rent and filing,
+     *         newest first
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> ledger(String countyCode, String township) {
+        return jdbc.sql("""
+                select t.id, t.form, t.transferee_name, t.transferee_kind, t.start_date, t.end_date, t.land_use,
+                       t.rent_yuan_per_mu, t.status, t.filed_at, string_agg(p.code, '、' order by p.code) as parcels,
+                       sum(tp.area_mu) as area, min(c.name) as village, min(substr(c.village_code, 1, 9)) as township
+                from land_transfer t join land_transfer_parcel tp on tp.transfer_id = t.id
+                join land_parcel p on p.id = tp.parcel_id join land_collective c on c.id = p.collective_id
+                where t.county_code = :c and (cast(:t as varchar) is null or substr(c.village_code, 1, 9) = :t)
+                group by t.id order by t.recorded_at desc, t.id desc""")
+                .param("c", countyCode).param("t", township).query().listOfRows().stream().map(m -> {
+                    Map<String, Object> row = new java.util.LinkedHashMap<>(m);
+                    row.replaceAll((k, v) -> v instanceof java.sql.Date d ? d.toLocalDate() : v);
+                    return row;
+                }).toList();
+    }
+
     private static ErrorResponseException overlap(String code, String when) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "L18：地块 " + code + " 在 " + when + " 已有有效的流转，同一地块的流转期限不得重叠");

@@ -102,6 +102,33 @@ class TransferRuleTests {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("租金");
     }
 
+    @Autowired
+    FilingWatch filing;
+
+    @Test
+    void l08_anUnfiledTransferIsRemindedOnceAfterTheFilingDaysAndFiledOnce() {
+        long id = record(draft("出租", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3")).id();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        filing.run(today.plusDays(10));
+        assertThat(notices(id)).isZero();
+        filing.run(today.plusDays(16));
+        filing.run(today.plusDays(17));
+        assertThat(notices(id)).isEqualTo(1);
+        assertThatThrownBy(() -> transfers.file(C, id, today.plusDays(1), "test")).isInstanceOf(InvalidInputException.class);
+        transfers.file(C, id, today, "test");
+        assertThatThrownBy(() -> transfers.file(C, id, today, "test")).isInstanceOf(ErrorResponseException.class);
+        assertThat(transfers.ledger(C, "140581203")).anySatisfy(r -> {
+            assertThat(((Number) r.get("id")).longValue()).isEqualTo(id);
+            assertThat(r.get("filed_at")).isEqualTo(today);
+            assertThat(r.get("parcels")).isEqualTo(collective + "00001");
+        });
+    }
+
+    long notices(long transfer) {
+        return jdbc.sql("select count(*) from notification where kind = 'LAND_FILING_LATE' and subject_key = :s")
+                .param("s", "land_transfer:" + transfer).query(Long.class).single();
+    }
+
     @Test
     void l04_transferAndExchangeAreNotTransfersOfTheOperatingRight() {
         refusedFor(() -> record(draft("转让", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3")), "L04");

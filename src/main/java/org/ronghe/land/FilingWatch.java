@@ -1,0 +1,66 @@
+package org.ronghe.land;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.ronghe.department.DepartmentDirectory;
+import org.ronghe.notification.Notifications;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The daily filing reminder (L08): tells the agriculture bureau once of every transfer not filed within the county's
+ * {@code land_rule.filing_days} (default 15) days of being recorded. Runs at 07:20 China time.
+ */
+@Component
+public class FilingWatch {
+
+    private final JdbcClient jdbc;
+    private final Notifications notifications;
+    private final DepartmentDirectory departments;
+    private final String bureau;
+
+    FilingWatch(JdbcClient jdbc, Notifications notifications, DepartmentDirectory departments,
+                @Value("${ronghe.land.bureau:高农}") String bureau) {
+        this.jdbc = jdbc;
+        this.notifications = notifications;
+        this.departments = departments;
+        this.bureau = bureau;
+    }
+
+    @Scheduled(cron = "${ronghe.filing-watch.cron:0 20 7 * * *}", zone = "Asia/Shanghai")
+    void daily() {
+        run(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+    }
+
+    /**
+     * @param today the day to judge by
+     * @return how many new reminders were sent
+     */
+    @Transactional
+    public int run(LocalDate today) {
+        List<Map<String, Object>> late = jdbc.sql("""
+                select t.id, t.county_code, t.transferee_name, (t.recorded_at at time zone 'Asia/Shanghai')::date as recorded
+                from land_transfer t left join land_rule r on r.county_code = t.county_code
+                where t.filed_at is null and t.status = 'RECORDED'
+                  and (t.recorded_at at time zone 'Asia/Shanghai')::date + coalesce(r.filing_days, 15) < :today""")
+                .param("today", today).query().listOfRows();
+        int sent = 0;
+        for (Map<String, Object> t : late) {
+            String county = (String) t.get("county_code");
+            Long unit = departments.list(county).stream().filter(d -> bureau.equals(d.docCode())).map(d -> d.id())
+                    .findFirst().orElse(null);
+            if (unit != null && notifications.send(county, unit, null, "LAND_FILING_LATE", "land_transfer:" + t.get("id"),
+                    "L08：与" + t.get("transferee_name") + "的土地流转（" + t.get("recorded") + " 记录）尚未备案，请督促村集体备案并报乡镇",
+                    "/land").isPresent()) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+}
