@@ -52,7 +52,8 @@ public class InvalidInputException extends ErrorResponseException {
             throw new IllegalArgumentException("at least one problem");
         }
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                problems.stream().map(p -> p.field() + "：" + p.message()).reduce((a, b) -> a + "；" + b).orElse(""));
+                // people read the detail: the Chinese messages only (each names its field); programs use "errors"
+                problems.stream().map(FieldProblem::message).distinct().reduce((a, b) -> a + "；" + b).orElse(""));
         pd.setTitle("输入有误");
         pd.setType(URI.create("urn:ronghe:problem:invalid-input"));
         pd.setProperty("errors", problems.stream()
