@@ -30,14 +30,46 @@ class LandApiController {
     private final TransferService transfers;
     private final Listings listings;
     private final LandStatistics statistics;
+    private final TransferContracts contracts;
 
     LandApiController(LandRegistry registry, LandAccess access, TransferService transfers, Listings listings,
-                      LandStatistics statistics) {
+                      LandStatistics statistics, TransferContracts contracts) {
+        this.contracts = contracts;
         this.registry = registry;
         this.access = access;
         this.transfers = transfers;
         this.listings = listings;
         this.statistics = statistics;
+    }
+
+    @PostMapping("/api/land/transfers/{id}/contract")
+    @Operation(summary = "起草流转合同（L06、L07）", description = "按示范文本 GF-2021-2606（出租）/GF-2021-2607（入股）的结构生成；"
+            + "transfereeId：农户、家庭农场填居民身份证号码，其他填统一社会信用代码；payment ANNUAL/SEMI_ANNUAL/ONE_OFF；"
+            + "deposit 风险保障金（元）；dispute ARBITRATION/COURT。双方均确认后不能再改")
+    Map<String, Object> draftContract(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                      @org.springframework.web.bind.annotation.RequestBody TransferContracts.Terms terms) {
+        access.requireEdit(user);
+        contracts.draft(user.countyCode(), id, terms, user.username());
+        return contracts.get(user.countyCode(), id);
+    }
+
+    @GetMapping("/api/land/transfers/{id}/contract")
+    @Operation(summary = "流转合同", description = "text 为合同全文（身份证号码脱敏显示，原号加密保存），sha256 为其摘要")
+    Map<String, Object> contract(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return contracts.get(user.countyCode(), id);
+    }
+
+    @PostMapping("/api/land/transfers/{id}/contract/confirm")
+    @Operation(summary = "记录一方确认合同", description = "{party: TRANSFEROR（承包方）| TRANSFEREE（受让方）, sha256: 所读文本的摘要}；"
+            + "双方确认后合同成立，文本和摘要由数据库锁定")
+    Map<String, Object> confirmContract(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                        @org.springframework.web.bind.annotation.RequestBody Map<String, Object> body) {
+        access.requireEdit(user);
+        Object party = body.get("party");
+        Object hash = body.get("sha256");
+        boolean signed = contracts.confirm(user.countyCode(), id, party instanceof String p ? p : null,
+                hash instanceof String h ? h : "", user.username());
+        return Map.of("signed", signed);
     }
 
     @PostMapping("/api/land/transfers/{id}/filing")

@@ -1,0 +1,253 @@
+package org.ronghe.land;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.ronghe.audit.AuditTrail;
+import org.ronghe.privacy.Masking;
+import org.ronghe.problem.FieldProblem;
+import org.ronghe.problem.InvalidInputException;
+import org.ronghe.problem.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Transfer contracts (流转合同, L07): drafted from a recorded transfer in the structure of the 2021 model texts —
+ * parties, parcel table, form, use, term, price and payment, delivery, rights and duties, risk deposit, breach,
+ * disputes, filing — with the transferee's identity checked (L06: 居民身份证号码 GB 11643 for people, 统一社会信用代码
+ * GB 32100 for organisations). Both parties confirm; from then on the text and its SHA-256 are fixed by the database.
+ * The wording is ours; the chapter order follows 农村土地经营权出租合同（示范文本）GF-2021-2606 and 入股合同 GF-2021-2607.
+ */
+@Service
+public class TransferContracts {
+
+    /**
+     * What the drafter adds to the recorded transfer.
+     *
+     * @param transfereeId 18 characters: an identity number for a household, a credit code for an organisation
+     * @param payment      ANNUAL, SEMI_ANNUAL or ONE_OFF
+     * @param deposit      risk deposit (风险保障金) in 元, 0 or more (L10)
+     * @param dispute      ARBITRATION (调解、仲裁) or COURT (诉讼)
+     */
+    public record Terms(String transfereeId, String payment, BigDecimal deposit, String dispute) {
+    }
+
+    private final JdbcClient jdbc;
+    private final IdentityVault vault;
+    private final AuditTrail audit;
+
+    TransferContracts(JdbcClient jdbc, IdentityVault vault, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.vault = vault;
+        this.audit = audit;
+    }
+
+    /**
+     * Drafts (or redrafts, until both parties have confirmed) the contract of a transfer.
+     *
+     * @return the contract's id
+     * @throws InvalidInputException  naming {@code transfereeId} (L06), {@code payment}, {@code deposit}, {@code dispute}
+     * @throws NotFoundException      for an unknown transfer
+     * @throws ErrorResponseException 409 when the contract is already confirmed by both parties
+     */
+    @Transactional
+    public long draft(String countyCode, long transferId, Terms terms, String by) {
+        Map<String, Object> t = jdbc.sql("select * from land_transfer where id = :id and county_code = :c for update")
+                .param("id", transferId).param("c", countyCode).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("流转", transferId));
+        List<FieldProblem> problems = new ArrayList<>();
+        boolean person = List.of("HOUSEHOLD", "FAMILY_FARM").contains(t.get("transferee_kind"));
+        String id = terms.transfereeId() == null ? "" : terms.transfereeId().strip().toUpperCase();
+        if (person ? !IdentityNumbers.isIdNumber(id) : !IdentityNumbers.isCreditCode(id)) {
+            problems.add(new FieldProblem("transfereeId", "L06（《农村土地承包法》第40条）：受让方" + (person
+                    ? "的居民身份证号码不符合 GB 11643" : "的统一社会信用代码不符合 GB 32100")));
+        }
+        if (terms.payment() == null || !List.of("ANNUAL", "SEMI_ANNUAL", "ONE_OFF").contains(terms.payment())) {
+            problems.add(new FieldProblem("payment", "支付方式应为 按年（ANNUAL）、按半年（SEMI_ANNUAL）或 一次性（ONE_OFF）"));
+        }
+        if (terms.deposit() == null || terms.deposit().signum() < 0 || terms.deposit().compareTo(BigDecimal.valueOf(100_000_000)) > 0
+                || terms.deposit().stripTrailingZeros().scale() > 2) {
+            problems.add(new FieldProblem("deposit", "L10：风险保障金（元）应为 0 到 1 亿，最多两位小数"));
+        }
+        if (terms.dispute() == null || !List.of("ARBITRATION", "COURT").contains(terms.dispute())) {
+            problems.add(new FieldProblem("dispute", "争议解决方式应为 调解仲裁（ARBITRATION）或 诉讼（COURT）"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Map<String, Object> existing = jdbc.sql("select * from land_transfer_contract where transfer_id = :t for update")
+                .param("t", transferId).query().listOfRows().stream().findFirst().orElse(null);
+        if (existing != null && existing.get("transferor_confirmed_at") != null && existing.get("transferee_confirmed_at") != null) {
+            throw conflict("合同已由双方确认，不能再修改");
+        }
+        List<Map<String, Object>> parcels = jdbc.sql("""
+                select p.code, p.name, tp.area_mu, p.land_type, p.east, p.south, p.west, p.north, c.name as collective,
+                       h.head_name, h.head_id_cipher, h.code as household
+                from land_transfer_parcel tp join land_parcel p on p.id = tp.parcel_id
+                join land_collective c on c.id = p.collective_id join land_household h on h.id = p.household_id
+                where tp.transfer_id = :t order by p.code""").param("t", transferId).query().listOfRows();
+        String model = "SHARE".equals(t.get("form")) ? "GF-2021-2607" : "GF-2021-2606";
+        String number = existing != null ? (String) existing.get("contract_no")
+                : "LZ" + ((java.sql.Date) t.get("start_date")).toLocalDate().getYear() + "-" + String.format("%06d", transferId);
+        String text = text(number, model, t, parcels, id, terms);
+        String hash = sha256(text);
+        if (existing == null) {
+            jdbc.sql("""
+                    insert into land_transfer_contract (county_code, transfer_id, contract_no, model, transferee_id_cipher,
+                                                        payment, deposit_yuan, dispute, text, sha256, drafted_by)
+                    values (:c, :t, :no, :m, :id, :pay, :dep, :dis, :text, :hash, :by)""")
+                    .param("c", countyCode).param("t", transferId).param("no", number).param("m", model)
+                    .param("id", vault.encrypt(id)).param("pay", terms.payment()).param("dep", terms.deposit())
+                    .param("dis", terms.dispute()).param("text", text).param("hash", hash).param("by", by).update();
+        } else {
+            // a redraft needs both confirmations again
+            jdbc.sql("""
+                    update land_transfer_contract set transferee_id_cipher = :id, payment = :pay, deposit_yuan = :dep,
+                        dispute = :dis, text = :text, sha256 = :hash, transferor_confirmed_at = null,
+                        transferee_confirmed_at = null, drafted_by = :by, drafted_at = now() where transfer_id = :t""")
+                    .param("id", vault.encrypt(id)).param("pay", terms.payment()).param("dep", terms.deposit())
+                    .param("dis", terms.dispute()).param("text", text).param("hash", hash).param("by", by)
+                    .param("t", transferId).update();
+        }
+        audit.record(countyCode, existing == null ? "LAND_CONTRACT_DRAFTED" : "LAND_CONTRACT_REDRAFTED", "land_transfer",
+                String.valueOf(transferId), "起草流转合同 " + number + "（" + model + "）",
+                existing == null ? null : Map.of("sha256", existing.get("sha256")), Map.of("sha256", hash));
+        return jdbc.sql("select id from land_transfer_contract where transfer_id = :t").param("t", transferId)
+                .query(Long.class).single();
+    }
+
+    /**
+     * Records one party's confirmation of the current text. When both have confirmed, the contract is signed and
+     * can no longer change.
+     *
+     * @param party      TRANSFEROR (承包方) or TRANSFEREE (受让方)
+     * @param sha256     the hash of the text the party read; it must be the current one
+     * @return whether the contract is now signed by both
+     * @throws InvalidInputException  naming {@code party} or {@code sha256} (the text changed since it was read)
+     * @throws ErrorResponseException 409 when that party has confirmed already
+     */
+    @Transactional
+    public boolean confirm(String countyCode, long transferId, String party, String sha256, String by) {
+        Map<String, Object> c = jdbc.sql("select * from land_transfer_contract where transfer_id = :t and county_code = :c for update")
+                .param("t", transferId).param("c", countyCode).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("流转合同", transferId));
+        String column = switch (party == null ? "" : party) {
+            case "TRANSFEROR" -> "transferor_confirmed_at";
+            case "TRANSFEREE" -> "transferee_confirmed_at";
+            default -> throw new InvalidInputException("party", "确认方应为 承包方（TRANSFEROR）或 受让方（TRANSFEREE）");
+        };
+        if (!c.get("sha256").equals(sha256)) {
+            throw new InvalidInputException("sha256", "合同文本已改动，请重新阅读后确认");
+        }
+        if (c.get(column) != null) {
+            throw conflict(("TRANSFEROR".equals(party) ? "承包方" : "受让方") + "已确认");
+        }
+        jdbc.sql("update land_transfer_contract set " + column + " = now() where id = :id").param("id", c.get("id")).update();
+        boolean signed = jdbc.sql("""
+                select transferor_confirmed_at is not null and transferee_confirmed_at is not null
+                from land_transfer_contract where id = :id""").param("id", c.get("id")).query(Boolean.class).single();
+        audit.record(countyCode, signed ? "LAND_CONTRACT_SIGNED" : "LAND_CONTRACT_CONFIRMED", "land_transfer",
+                String.valueOf(transferId), ("TRANSFEROR".equals(party) ? "承包方" : "受让方") + "确认流转合同"
+                        + (signed ? "，合同成立" : ""), null, Map.of("party", party, "sha256", sha256));
+        return signed;
+    }
+
+    /** @return the contract of a transfer: number, model, text, hash and confirmations */
+    @Transactional(readOnly = true)
+    public Map<String, Object> get(String countyCode, long transferId) {
+        return jdbc.sql("""
+                select contract_no, model, payment, deposit_yuan, dispute, text, sha256, transferor_confirmed_at,
+                       transferee_confirmed_at, (transferor_confirmed_at is not null and transferee_confirmed_at is not null) as signed
+                from land_transfer_contract where transfer_id = :t and county_code = :c""")
+                .param("t", transferId).param("c", countyCode).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("流转合同", transferId));
+    }
+
+    private String text(String number, String model, Map<String, Object> t, List<Map<String, Object>> parcels,
+                        String transfereeId, Terms terms) {
+        boolean share = "GF-2021-2607".equals(model);
+        Map<String, Object> first = parcels.get(0);
+        String transferorId = vault.decrypt((byte[]) first.get("head_id_cipher"));
+        StringBuilder s = new StringBuilder();
+        s.append("农村土地经营权").append(share ? "入股" : "出租").append("合同\n");
+        s.append("合同编号：").append(number).append("（参照示范文本 ").append(model).append("）\n\n");
+        s.append("第一条 当事人\n甲方（承包方）：").append(first.get("head_name")).append("，身份证号码 ")
+                .append(Masking.idNumber(transferorId)).append("，承包方编码 ").append(first.get("household")).append("。\n")
+                .append("乙方（受让方）：").append(t.get("transferee_name")).append("，")
+                .append(IdentityNumbers.isIdNumber(transfereeId)
+                        ? "身份证号码 " + Masking.idNumber(transfereeId) : "统一社会信用代码 " + transfereeId).append("。\n\n");
+        s.append("第二条 流转土地\n");
+        BigDecimal total = BigDecimal.ZERO;
+        for (Map<String, Object> p : parcels) {
+            s.append("地块编码 ").append(p.get("code")).append("，").append(p.get("name")).append("，")
+                    .append(LandType.valueOf((String) p.get("land_type")).label()).append(" ").append(p.get("area_mu"))
+                    .append(" 亩，坐落").append(p.get("collective")).append("，四至：东至").append(or(p.get("east")))
+                    .append("，南至").append(or(p.get("south"))).append("，西至").append(or(p.get("west"))).append("，北至")
+                    .append(or(p.get("north"))).append("。\n");
+            total = total.add((BigDecimal) p.get("area_mu"));
+        }
+        s.append("合计 ").append(total).append(" 亩。\n\n");
+        s.append("第三条 流转方式\n").append(share ? "甲方以上述土地经营权入股乙方，按约定获得收益。" : "甲方将上述土地经营权出租给乙方。")
+                .append("\n\n第四条 土地用途\n乙方只能将流转土地用于").append(use((String) t.get("land_use")))
+                .append("，不得改变土地的农业用途，不得弃耕抛荒，不得破坏农业综合生产能力和农业生态环境。\n\n");
+        s.append("第五条 流转期限\n自 ").append(t.get("start_date")).append(" 起至 ").append(t.get("end_date"))
+                .append(" 止，不超过承包期的剩余期限。\n\n");
+        s.append("第六条 流转价款及支付\n流转价款为每亩每年人民币 ").append(t.get("rent_yuan_per_mu")).append(" 元，")
+                .append(switch (terms.payment()) {
+                    case "ANNUAL" -> "按年支付，每年在流转年度开始前付清当年价款";
+                    case "SEMI_ANNUAL" -> "按半年支付，每半年开始前付清当期价款";
+                    default -> "在土地交付前一次付清全部价款";
+                }).append("；价款付至甲方本人账户（L14）。\n\n");
+        s.append("第七条 土地交付\n甲方应在流转期限开始之日将土地交付乙方，双方现场确认地块四至和面积。\n\n");
+        s.append("第八条 双方权利和义务\n甲方有权按期收取价款、监督乙方依约使用土地；不得干涉乙方依法进行的农业生产经营。")
+                .append("乙方有权在流转期限内依法自主开展农业生产经营并取得收益；再流转或以土地经营权融资担保，须经甲方书面同意并向发包方备案（L12）。\n\n");
+        s.append("第九条 风险保障金\n").append(terms.deposit().signum() == 0 ? "本合同不设风险保障金。"
+                : "乙方缴纳风险保障金人民币 " + terms.deposit() + " 元，合同期满且无违约的，全额退还。").append("\n\n");
+        s.append("第十条 违约责任\n一方违约给对方造成损失的，应当赔偿。乙方改变土地农业用途、弃耕抛荒连续两年以上或给土地造成严重损害的，甲方有权解除合同（L13）。\n\n");
+        s.append("第十一条 争议解决\n发生争议的，双方协商解决；协商不成的，可请求村民委员会、乡（镇）人民政府调解，")
+                .append("ARBITRATION".equals(terms.dispute()) ? "调解不成的向农村土地承包仲裁委员会申请仲裁（L17）。"
+                        : "调解不成的向人民法院起诉。").append("\n\n");
+        s.append("第十二条 备案\n本合同签订后，由发包方备案并报乡（镇）人民政府农村土地承包管理部门（L08）。\n");
+        return s.toString();
+    }
+
+    private static String or(Object v) {
+        return v == null ? "（未注明）" : v.toString();
+    }
+
+    private static String use(String code) {
+        return switch (code) {
+            case "GRAIN" -> "粮食生产";
+            case "CASH_CROP" -> "经济作物种植";
+            case "VEGETABLE" -> "蔬菜种植";
+            case "ORCHARD" -> "果树种植";
+            case "FORESTRY" -> "林木种植";
+            case "AQUACULTURE" -> "水产养殖";
+            default -> "畜牧养殖";
+        };
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ErrorResponseException conflict(String detail) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+        pd.setTitle("不允许的操作");
+        return new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
+    }
+}
