@@ -12,7 +12,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** GB 11643 and GB 32100 check characters: every number built with them passes, every single-character change fails. */
-class IdentityNumbersProperties {
+class IdentityNumbersPropertyTests {
 
     @Example
     void publishedExamplesPass() {

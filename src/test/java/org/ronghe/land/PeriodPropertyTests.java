@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** L18's comparison of terms: two terms overlap exactly when some day lies in both (half-open ranges). */
-class PeriodProperties {
+class PeriodPropertyTests {
 
     static final LocalDate BASE = LocalDate.of(2026, 1, 1);
 
