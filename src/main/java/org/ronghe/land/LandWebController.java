@@ -28,11 +28,128 @@ class LandWebController {
     private final LandRegistry registry;
     private final LandAccess access;
     private final CurrentCounty county;
+    private final TransferService transfers;
+    private final TransferContracts contracts;
 
-    LandWebController(LandRegistry registry, LandAccess access, CurrentCounty county) {
+    LandWebController(LandRegistry registry, LandAccess access, CurrentCounty county, TransferService transfers,
+                      TransferContracts contracts) {
         this.registry = registry;
         this.access = access;
         this.county = county;
+        this.transfers = transfers;
+        this.contracts = contracts;
+    }
+
+    @PostMapping("/land/transfers")
+    String record(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String form,
+                  @RequestParam(defaultValue = "") String transfereeName, @RequestParam(defaultValue = "") String transfereeKind,
+                  @RequestParam(defaultValue = "") String start, @RequestParam(defaultValue = "") String end,
+                  @RequestParam(defaultValue = "") String landUse, @RequestParam(defaultValue = "") String rent,
+                  @RequestParam(defaultValue = "") String parcels, RedirectAttributes redirect) {
+        access.requireEdit(user);
+        long[] id = {0};
+        boolean ok = org.ronghe.problem.FormOutcome.attempt(redirect, "未记录", () -> {
+            // every field's form is checked before any is used, so all problems are reported at once
+            List<org.ronghe.problem.FieldProblem> problems = new java.util.ArrayList<>();
+            java.time.LocalDate from = collect(problems, () -> date(start, "start"));
+            java.time.LocalDate to = collect(problems, () -> date(end, "end"));
+            java.math.BigDecimal price = collect(problems, () -> decimal(rent, "rent"));
+            List<TransferService.Share> shares = collect(problems, () -> shares(parcels));
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            TransferService.Outcome o = transfers.record(user.countyCode(), new TransferService.Draft(form, transfereeName,
+                    transfereeKind, from, to, landUse, price, shares), user.username());
+            id[0] = o.id();
+            return "已记录流转" + (o.warnings().isEmpty() ? "" : "。提示：" + String.join("；", o.warnings()));
+        });
+        return ok ? "redirect:/land/transfers/" + id[0] : "redirect:/land";
+    }
+
+    @GetMapping("/land/transfers/{id}")
+    String transfer(@AuthenticationPrincipal CurrentUser user, @org.springframework.web.bind.annotation.PathVariable long id,
+                    Model model) {
+        model.addAttribute("t", transfers.ledger(user.countyCode(), null).stream()
+                .filter(r -> ((Number) r.get("id")).longValue() == id).findFirst()
+                .orElseThrow(() -> new org.ronghe.problem.NotFoundException("流转", id)));
+        try {
+            model.addAttribute("contract", contracts.get(user.countyCode(), id));
+        } catch (org.ronghe.problem.NotFoundException e) {
+            model.addAttribute("contract", null);
+        }
+        model.addAttribute("mayEdit", access.mayEdit(user));
+        return "land/transfer";
+    }
+
+    @PostMapping("/land/transfers/{id}/contract")
+    String draftContract(@AuthenticationPrincipal CurrentUser user, @org.springframework.web.bind.annotation.PathVariable long id,
+                         @RequestParam(defaultValue = "") String transfereeId, @RequestParam(defaultValue = "") String payment,
+                         @RequestParam(defaultValue = "0") String deposit, @RequestParam(defaultValue = "") String dispute,
+                         RedirectAttributes redirect) {
+        access.requireEdit(user);
+        org.ronghe.problem.FormOutcome.attempt(redirect, "合同已起草，请双方阅读后确认", "未起草", () -> contracts.draft(
+                user.countyCode(), id, new TransferContracts.Terms(transfereeId, payment, decimal(deposit, "deposit"), dispute),
+                user.username()));
+        return "redirect:/land/transfers/" + id;
+    }
+
+    @PostMapping("/land/transfers/{id}/contract/confirm")
+    String confirmContract(@AuthenticationPrincipal CurrentUser user, @org.springframework.web.bind.annotation.PathVariable long id,
+                           @RequestParam(defaultValue = "") String party, @RequestParam(defaultValue = "") String sha256,
+                           RedirectAttributes redirect) {
+        access.requireEdit(user);
+        org.ronghe.problem.FormOutcome.attempt(redirect, "未确认", () -> contracts.confirm(user.countyCode(), id, party, sha256,
+                user.username()) ? "双方均已确认，合同成立，文本已锁定" : "已记录确认");
+        return "redirect:/land/transfers/" + id;
+    }
+
+    @PostMapping("/land/transfers/{id}/filing")
+    String file(@AuthenticationPrincipal CurrentUser user, @org.springframework.web.bind.annotation.PathVariable long id,
+                @RequestParam(defaultValue = "") String on, RedirectAttributes redirect) {
+        access.requireEdit(user);
+        org.ronghe.problem.FormOutcome.attempt(redirect, "已备案", "未备案",
+                () -> transfers.file(user.countyCode(), id, date(on, "on"), user.username()));
+        return "redirect:/land/transfers/" + id;
+    }
+
+    private static <T> T collect(List<org.ronghe.problem.FieldProblem> problems, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+
+    private static java.time.LocalDate date(String text, String field) {
+        try {
+            return java.time.LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(field, "日期应写作 2026-06-30");
+        }
+    }
+
+    private static java.math.BigDecimal decimal(String text, String field) {
+        if (!text.strip().matches("\\d{1,9}(\\.\\d{1,2})?")) {
+            throw new InvalidInputException(field, "应为 0 或以上的数，最多两位小数");
+        }
+        return new java.math.BigDecimal(text.strip());
+    }
+
+    /** @return shares written as {@code 地块编码:亩数}, separated by 、，; or line breaks */
+    private static List<TransferService.Share> shares(String text) {
+        List<TransferService.Share> out = new java.util.ArrayList<>();
+        for (String part : text.split("[、，,；;\\s]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] kv = part.split("[:：]");
+            if (kv.length != 2 || !kv[0].matches("\\d{19}")) {
+                throw new InvalidInputException("parcels", "地块应写作“地块编码:亩数”，如 1405812032230100001:3.25");
+            }
+            out.add(new TransferService.Share(kv[0], decimal(kv[1], "parcels")));
+        }
+        return out;
     }
 
     /**
@@ -62,6 +179,7 @@ class LandWebController {
         model.addAttribute("parcels", registry.parcels(c, access.mayReadIds(user), (p - 1) * 100, 100));
         model.addAttribute("page", p);
         model.addAttribute("mayImport", access.mayEdit(user));
+        model.addAttribute("ledger", transfers.ledger(c, null).stream().limit(100).toList());
         model.addAttribute("headers", String.join(",", LandRegistry.HEADERS));
         return "land/land";
     }

@@ -20,6 +20,51 @@ import org.springframework.web.ErrorResponseException;
 @IntegrationTest
 class TransferContractTests {
 
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    org.ronghe.account.UserAccounts accounts;
+
+    @Test
+    void theBureauRecordsATransferDraftsItsContractAndBothPartiesConfirmOnThePages() throws Exception {
+        String collective = "14058120322381";
+        String body = "14058119700707121";
+        registry.importCsv(C, String.join(",", LandRegistry.HEADERS) + "\n" + collective + ",良户村八十一组," + collective
+                + "0001,钱二," + body + IdentityNumbers.idCheck(body) + ",3,HTLH81,1998-10-01,2028-09-30,否," + collective
+                + "00001,井边地,4.00,耕地,否,,,,\n");
+        var agri = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                accounts.find("demo-unit-agri").orElseThrow());
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        String location = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/land/transfers")
+                        .with(csrf).with(agri).param("parcels", collective + "00001:4").param("form", "出租")
+                        .param("transfereeName", "孙家庭农场").param("transfereeKind", "FAMILY_FARM").param("start", "2026-04-01")
+                        .param("end", "2027-03-31").param("landUse", "GRAIN").param("rent", "580"))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/land/transfers/");
+        long id = Long.parseLong(location.substring("/land/transfers/".length()));
+        String person = "14058119850505323";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(location + "/contract")
+                .with(csrf).with(agri).param("transfereeId", person + IdentityNumbers.idCheck(person)).param("payment", "ANNUAL")
+                .param("deposit", "0").param("dispute", "COURT"));
+        String hash = (String) contracts.get(C, id).get("sha256");
+        for (String party : List.of("TRANSFEROR", "TRANSFEREE")) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(location + "/contract/confirm")
+                    .with(csrf).with(agri).param("party", party).param("sha256", hash));
+        }
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(location).with(agri))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("双方已确认，文本已锁定"),
+                                org.hamcrest.Matchers.containsString("孙家庭农场"),
+                                org.hamcrest.Matchers.containsString("向人民法院起诉"))));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/land").with(agri))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("孙家庭农场")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/land/transfers")
+                        .with(csrf).with(agri).param("parcels", "junk"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("notice", org.hamcrest.Matchers.containsString("地块应写作")));
+    }
+
     static final String C = "140581";
     static final String COLLECTIVE = "14058120322380";
 
