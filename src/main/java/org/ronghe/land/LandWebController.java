@@ -30,14 +30,87 @@ class LandWebController {
     private final CurrentCounty county;
     private final TransferService transfers;
     private final TransferContracts contracts;
+    private final Listings listings;
+    private final org.ronghe.region.RegionDirectory regions;
 
     LandWebController(LandRegistry registry, LandAccess access, CurrentCounty county, TransferService transfers,
-                      TransferContracts contracts) {
+                      TransferContracts contracts, Listings listings, org.ronghe.region.RegionDirectory regions) {
         this.registry = registry;
         this.access = access;
         this.county = county;
         this.transfers = transfers;
         this.contracts = contracts;
+        this.listings = listings;
+        this.regions = regions;
+    }
+
+    @GetMapping("/land/listings")
+    String listingsPage(@AuthenticationPrincipal CurrentUser user, Model model) {
+        String c = user == null ? county.code() : user.countyCode();
+        model.addAttribute("supply", listings.openSupply(c));
+        model.addAttribute("townships", regions.children(c + "000000"));
+        model.addAttribute("mayEdit", access.mayEdit(user));
+        return "land/listings";
+    }
+
+    @PostMapping("/land/supply")
+    String offer(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String householdCode,
+                 @RequestParam(defaultValue = "") String parcels, @RequestParam(defaultValue = "") String form,
+                 @RequestParam(defaultValue = "") String termYears, @RequestParam(defaultValue = "") String minRent,
+                 @RequestParam(required = false) List<String> allowedUses,
+                 @RequestParam(defaultValue = "false") boolean byMandate, RedirectAttributes redirect) {
+        access.requireEdit(user);
+        org.ronghe.problem.FormOutcome.attempt(redirect, "已发布供给信息", "未发布", () -> {
+            List<org.ronghe.problem.FieldProblem> problems = new java.util.ArrayList<>();
+            java.math.BigDecimal rent = collect(problems, () -> decimal(minRent, "minRent"));
+            Integer years = collect(problems, () -> integer(termYears, "termYears"));
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            listings.offer(user.countyCode(), new Listings.Supply(householdCode.strip(), byMandate,
+                    java.util.Arrays.stream(parcels.split("[、，,；;\\s]+")).filter(x -> !x.isBlank()).toList(), form, years,
+                    rent, allowedUses == null ? List.of() : allowedUses), user.username());
+        });
+        return "redirect:/land/listings";
+    }
+
+    @PostMapping("/land/demand")
+    String seek(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String transfereeName,
+                @RequestParam(defaultValue = "") String transfereeKind,
+                @RequestParam(required = false) List<String> townships, @RequestParam(defaultValue = "") String minArea,
+                @RequestParam(defaultValue = "") String maxArea, @RequestParam(defaultValue = "") String landType,
+                @RequestParam(defaultValue = "") String landUse, @RequestParam(defaultValue = "") String termYears,
+                @RequestParam(defaultValue = "") String maxRent, RedirectAttributes redirect) {
+        access.requireEdit(user);
+        long[] id = {0};
+        boolean ok = org.ronghe.problem.FormOutcome.attempt(redirect, "已发布需求信息，以下为匹配的供给", "未发布", () -> {
+            List<org.ronghe.problem.FieldProblem> problems = new java.util.ArrayList<>();
+            java.math.BigDecimal min = collect(problems, () -> decimal(minArea, "minArea"));
+            java.math.BigDecimal max = collect(problems, () -> decimal(maxArea, "maxArea"));
+            java.math.BigDecimal rent = collect(problems, () -> decimal(maxRent, "maxRent"));
+            Integer years = collect(problems, () -> integer(termYears, "termYears"));
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            id[0] = listings.seek(user.countyCode(), new Listings.Demand(transfereeName, transfereeKind,
+                    townships == null ? List.of() : townships, min, max, landType, landUse, years, rent), user.username());
+        });
+        return ok ? "redirect:/land/demand/" + id[0] : "redirect:/land/listings";
+    }
+
+    @GetMapping("/land/demand/{id}")
+    String matches(@AuthenticationPrincipal CurrentUser user, @org.springframework.web.bind.annotation.PathVariable long id,
+                   Model model) {
+        model.addAttribute("matches", listings.match(user.countyCode(), id));
+        model.addAttribute("demandId", id);
+        return "land/matches";
+    }
+
+    private static Integer integer(String text, String field) {
+        if (!text.strip().matches("\\d{1,2}")) {
+            throw new InvalidInputException(field, "年限应为 1 到 30 的整数");
+        }
+        return Integer.valueOf(text.strip());
     }
 
     @PostMapping("/land/transfers")

@@ -83,6 +83,31 @@ class ListingTests {
     }
 
     @Test
+    void theBureauPublishesSupplyAndDemandOnThePagesAndSeesTheMatches() throws Exception {
+        String collective = household("30", false);
+        var agri = user(accounts.find("demo-unit-agri").orElseThrow());
+        mvc.perform(post("/land/supply").with(csrf()).with(agri).param("householdCode", collective + "0001")
+                        .param("parcels", collective + "00001").param("form", "出租").param("termYears", "8")
+                        .param("minRent", "550").param("allowedUses", "GRAIN"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "已发布供给信息"));
+        String location = mvc.perform(post("/land/demand").with(csrf()).with(agri).param("transfereeName", "页面测试合作社")
+                        .param("transfereeKind", "COOPERATIVE").param("townships", "140581203").param("minArea", "20")
+                        .param("maxArea", "40").param("landType", "CULTIVATED").param("landUse", "GRAIN")
+                        .param("termYears", "8").param("maxRent", "600"))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/land/demand/");
+        mvc.perform(get(location).with(agri)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("良户村第" + collective.substring(12) + "组")))
+                .andExpect(content().string(containsString("面积 30.00 亩在所需 20.00–40.00 亩之内：30")));
+        mvc.perform(post("/land/demand").with(csrf()).with(agri).param("transfereeName", "x").param("minArea", "abc")
+                        .param("termYears", "99"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("notice", containsString("未发布")));
+        mvc.perform(get("/land/listings").with(user(accounts.find("demo-leader").orElseThrow()))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("supply-form"))));
+    }
+
+    @Test
     void listingsAreCheckedAndTheirParcelsListedOnce() throws Exception {
         String collective = household("8", false);
         assertThatThrownBy(() -> listings.offer(C, new Listings.Supply(collective + "0001", false,
