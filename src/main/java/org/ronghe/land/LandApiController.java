@@ -77,13 +77,7 @@ class LandApiController {
     Map<String, Object> file(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                              @RequestParam(required = false) String on) {
         access.requireEdit(user);
-        java.time.LocalDate day;
-        try {
-            day = on == null || on.isBlank() ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
-                    : java.time.LocalDate.parse(on.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException("on", "日期应写作 2026-06-30");
-        }
+        java.time.LocalDate day = day(on);
         transfers.file(user.countyCode(), id, day, user.username());
         return Map.of("id", id, "filedAt", day.toString());
     }
@@ -101,13 +95,7 @@ class LandApiController {
     @Operation(summary = "流转统计", description = "on（yyyy-MM-dd，默认今天）当日有效的流转面积（亩）及占登记承包面积的比例，"
             + "按乡镇、村；按流转方式、受让方类型、用途（粮食/非粮）；租金（元/亩/年）按乡镇、地类、起始年份的中位数和四分位数")
     Map<String, Object> statistics(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String on) {
-        java.time.LocalDate day;
-        try {
-            day = on == null || on.isBlank() ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
-                    : java.time.LocalDate.parse(on.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException("on", "日期应写作 2026-06-30");
-        }
+        java.time.LocalDate day = day(on);
         String c = user.countyCode();
         return Map.of("on", day.toString(), "byTownship", statistics.byTownship(c, day), "byVillage", statistics.byVillage(c, day),
                 "byForm", statistics.live(c, day, "form"), "byTransferee", statistics.live(c, day, "transferee"),
@@ -176,5 +164,15 @@ class LandApiController {
             throw new InvalidInputException("code", "地块编码应为 19 位数字");
         }
         return registry.parcel(user.countyCode(), code, access.mayReadIds(user));
+    }
+
+    /** @return the day a request names ({@code yyyy-MM-dd}), or today in China; a bad day is refused naming {@code on} */
+    private static java.time.LocalDate day(String on) {
+        try {
+            return on == null || on.isBlank() ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                    : java.time.LocalDate.parse(on.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("on", "日期应写作 2026-06-30");
+        }
     }
 }
