@@ -202,9 +202,12 @@ class LandWebController {
         }
     }
 
+    private static final java.util.Map<String, String> LABELS = java.util.Map.of("rent", "租金", "deposit", "风险保障金",
+            "parcels", "地块面积", "minRent", "最低租金", "minArea", "面积下限", "maxArea", "面积上限", "maxRent", "预算");
+
     private static java.math.BigDecimal decimal(String text, String field) {
         if (!text.strip().matches("\\d{1,9}(\\.\\d{1,2})?")) {
-            throw new InvalidInputException(field, "应为 0 或以上的数，最多两位小数");
+            throw new InvalidInputException(field, LABELS.getOrDefault(field, field) + "应为 0 或以上的数，最多两位小数");
         }
         return new java.math.BigDecimal(text.strip());
     }

@@ -237,6 +237,8 @@ public class Listings {
                             .atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
                     row.put("township_name", regions.find(m.get("township") + "000").map(org.ronghe.region.Region::name)
                             .orElse(""));
+                    row.put("allowed_uses_label", String.join("、", Arrays.stream(((String) m.get("allowed_uses")).split(","))
+                            .map(Listings::useLabel).toList()));
                     row.put("form_label", switch ((String) m.get("form")) {
                         case "LEASE" -> "出租";
                         case "SHARE" -> "入股";
@@ -307,6 +309,20 @@ public class Listings {
         }
         out.sort(Comparator.comparingInt(Match::score).reversed().thenComparing(Match::supplyId));
         return out;
+    }
+
+    /** @return the Chinese name of a use code */
+    static String useLabel(String code) {
+        return switch (code) {
+            case "GRAIN" -> "粮食";
+            case "CASH_CROP" -> "经济作物";
+            case "VEGETABLE" -> "蔬菜";
+            case "ORCHARD" -> "果树";
+            case "FORESTRY" -> "林木";
+            case "AQUACULTURE" -> "水产";
+            case "LIVESTOCK" -> "畜牧";
+            default -> code;
+        };
     }
 
     private static void rent(BigDecimal rent, String field, List<FieldProblem> problems) {

@@ -80,6 +80,29 @@ public class ProposalCatalog {
     }
 
     /** @return whether the proposal was ever assigned to the unit */
+    public boolean isAnsweredBy(long proposalId, long departmentId) {
+        return jdbc.sql("""
+                select exists (select 1 from reply where proposal_id = :p and department_id = :d
+                               and status in ('RELEASED', 'IMPORTED'))""")
+                .param("p", proposalId).param("d", departmentId).query(Boolean.class).single();
+    }
+
+    /**
+     * @param proposalId  a proposal
+     * @param username    an account
+     * @param displayName its display name
+     * @return whether the account submitted the proposal or is named as its proposer or a co-signer
+     */
+    public boolean isProposerOf(long proposalId, String username, String displayName) {
+        return jdbc.sql("select submitted_by = :u from proposal where id = :p").param("u", username).param("p", proposalId)
+                .query(Boolean.class).optional().orElse(false) || names(proposalId, displayName);
+    }
+
+    /**
+     * @param proposalId   a proposal
+     * @param departmentId a unit
+     * @return whether the proposal was assigned to the unit
+     */
     public boolean isAssignedTo(long proposalId, long departmentId) {
         return jdbc.sql("select exists (select 1 from proposal_assignment where proposal_id = :p and department_id = :d)")
                 .param("p", proposalId).param("d", departmentId).query(Boolean.class).single();

@@ -80,7 +80,9 @@ class ProposalWebController {
         Map<String, Object> p = catalog.find(user.countyCode(), id).orElseThrow(() -> new NotFoundException("提案", id));
         boolean refused = switch (user.role()) {
             case PROPOSER -> !user.username().equals(p.get("submitted_by")) && !catalog.names(id, user.displayName());
-            case UNIT_STAFF -> user.departmentId() == null || !catalog.isAssignedTo(id, user.departmentId());
+            // a unit reads what was assigned to it, and what it answered (letters imported from before the platform)
+            case UNIT_STAFF -> user.departmentId() == null || !catalog.isAssignedTo(id, user.departmentId())
+                    && !catalog.isAnsweredBy(id, user.departmentId());
             default -> false;
         };
         if (refused) {

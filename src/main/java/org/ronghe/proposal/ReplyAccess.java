@@ -9,17 +9,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who reads which reply: the county-wide roles all of their county's replies, a handling unit's staff only their
- * own unit's ({@link AccessPolicy}); replies not tied to a unit of the county only the county-wide roles.
+ * own unit's ({@link AccessPolicy}); replies not tied to a unit of the county only the county-wide roles; a proposer
+ * the released (or imported) replies to the proposals they made or co-signed.
  */
 @Component
 class ReplyAccess {
 
     private final ReplyCatalog catalog;
     private final AccessPolicy policy;
+    private final ProposalCatalog proposals;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    ReplyAccess(ReplyCatalog catalog, AccessPolicy policy) {
+    ReplyAccess(ReplyCatalog catalog, AccessPolicy policy, ProposalCatalog proposals,
+                org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.catalog = catalog;
         this.policy = policy;
+        this.proposals = proposals;
+        this.jdbc = jdbc;
+    }
+
+    private boolean proposerMayRead(CurrentUser user, StoredReply reply) {
+        return user.role() == org.ronghe.account.Role.PROPOSER
+                && proposals.isProposerOf(reply.proposalId(), user.username(), user.displayName())
+                && jdbc.sql("select status in ('RELEASED', 'IMPORTED') from reply where id = :id").param("id", reply.id())
+                        .query(Boolean.class).single();
     }
 
     /**
@@ -29,14 +42,16 @@ class ReplyAccess {
      */
     StoredReply readable(CurrentUser user, long id) {
         StoredReply reply = catalog.find(user.countyCode(), id).orElseThrow(() -> new NotFoundException("答复函", id));
-        policy.checkReadUnitItem(user, reply.countyCode(), owner(reply), false);
+        if (!proposerMayRead(user, reply)) {
+            policy.checkReadUnitItem(user, reply.countyCode(), owner(reply), false);
+        }
         return reply;
     }
 
     /** @return the replies of the user's county the user may read */
     List<StoredReply> list(CurrentUser user) {
         return catalog.list(user.countyCode(), null).stream()
-                .filter(r -> policy.canReadUnitItem(user, r.countyCode(), owner(r), false)).toList();
+                .filter(r -> policy.canReadUnitItem(user, r.countyCode(), owner(r), false) || proposerMayRead(user, r)).toList();
     }
 
     private static long owner(StoredReply r) {

@@ -133,6 +133,7 @@ class ListingTests {
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
         mvc.perform(get("/public/land")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("原村乡")))
+                .andExpect(content().string(containsString("（演示）西栗庄村02组"))) // the demo data's 入股 offer
                 .andExpect(content().string(containsString("良户村第" + collective.substring(12) + "组")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("王户主"))));
     }

@@ -96,6 +96,19 @@ class FeedbackTests {
         mvc.perform(get("/api/proposals").with(user(u("demo-proposer"))))
                 .andExpect(jsonPath("$[?(@.id == " + mine + ")]").exists())
                 .andExpect(jsonPath("$[?(@.id == " + id + ")]").doesNotExist());
+        // the proposer reads the reply to their own proposal, and not the other one
+        long myReply = jdbc.sql("select id from reply where proposal_id = :p").param("p", mine).query(Long.class).single();
+        long otherReply = jdbc.sql("select id from reply where proposal_id = :p").param("p", id).query(Long.class).single();
+        mvc.perform(get("/replies/" + myReply).with(user(u("demo-proposer")))).andExpect(status().isOk());
+        mvc.perform(get("/replies/" + myReply + "/document.pdf").with(user(u("demo-proposer")))).andExpect(status().isOk());
+        mvc.perform(get("/replies/" + otherReply).with(user(u("demo-proposer")))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theUnitThatAnsweredAnImportedLetterReadsItsProposal() throws Exception {
+        long seed = jdbc.sql("select proposal_id from reply where doc_number = '高发改发〔2025〕85号'").query(Long.class).single();
+        mvc.perform(get("/proposals/" + seed).with(user(u("demo-unit")))).andExpect(status().isOk());
+        mvc.perform(get("/proposals/" + seed).with(user(u("demo-unit-agri")))).andExpect(status().isForbidden());
     }
 
     @Test

@@ -1,0 +1,86 @@
+package org.ronghe.land;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.ronghe.account.DemoProfileActivator;
+import org.ronghe.tenancy.CountySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo data (demo profile only): an invented registry for two groups of 西栗庄村 (三甲镇), every name marked （演示）
+ * and every identity number made up (with a valid check character); one filed transfer with a confirmed contract,
+ * and two open supply listings, so the land pages and {@code /public/land} show something at the first start.
+ */
+@Component
+@Profile(DemoProfileActivator.PROFILE)
+class DemoLand {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoLand.class);
+    private static final String VILLAGE = "140581102203";
+
+    private final LandRegistry registry;
+    private final TransferService transfers;
+    private final TransferContracts contracts;
+    private final Listings listings;
+    private final JdbcClient jdbc;
+    private final CountySettings county;
+
+    DemoLand(LandRegistry registry, TransferService transfers, TransferContracts contracts, Listings listings,
+             JdbcClient jdbc, CountySettings county) {
+        this.registry = registry;
+        this.transfers = transfers;
+        this.contracts = contracts;
+        this.listings = listings;
+        this.jdbc = jdbc;
+        this.county = county;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void create() {
+        String c = county.code();
+        if (!"140581".equals(c) || jdbc.sql("select count(*) from land_collective where code like :v")
+                .param("v", VILLAGE + "%").query(Long.class).single() > 0) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder(String.join(",", LandRegistry.HEADERS)).append('\n');
+        String[][] households = {
+                {"01", "0001", "（演示）张满仓", "12", "大坪地", "8.60", "耕地", "是"},
+                {"01", "0002", "（演示）李秋收", "13", "沟掌地", "5.20", "耕地", "否"},
+                {"01", "0003", "（演示）王春耕", "14", "南坡园", "3.40", "园地", "否"},
+                {"02", "0001", "（演示）赵丰年", "15", "河滩地", "12.00", "耕地", "否"}};
+        for (String[] h : households) {
+            String collective = VILLAGE + h[0];
+            String body = "140581" + "196801" + h[3] + "00" + h[3].charAt(1); // born 1968-01-12 … -15, made up
+            csv.append(collective).append(",（演示）西栗庄村").append(h[0]).append("组,").append(collective).append(h[1]).append(',')
+                    .append(h[2]).append(',').append(body).append(IdentityNumbers.idCheck(body)).append(",4,（演示）HT")
+                    .append(collective).append(h[1]).append(",1998-10-01,2028-09-30,是,").append(collective).append('0')
+                    .append(h[1]).append(',').append(h[4]).append(',').append(h[5]).append(',').append(h[6]).append(',')
+                    .append(h[7]).append(",路,沟,邻地,河\n");
+        }
+        registry.importCsv(c, csv.toString());
+        int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        long t = transfers.record(c, new TransferService.Draft("出租", "（演示）高平市三甲丰收种植专业合作社", "COOPERATIVE",
+                LocalDate.of(year, 3, 1), LocalDate.of(year + 3, 2, 28), "GRAIN", new BigDecimal("600"),
+                List.of(new TransferService.Share(VILLAGE + "0100001", new BigDecimal("8.60")))), "demo-unit-agri").id();
+        transfers.file(c, t, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "demo-unit-agri");
+        contracts.draft(c, t, new TransferContracts.Terms("93140581MA0L3B0000".substring(0, 17)
+                + IdentityNumbers.usccCheck("93140581MA0L3B0000".substring(0, 17)), "ANNUAL", new BigDecimal("2000"),
+                "ARBITRATION"), "demo-unit-agri");
+        String hash = (String) contracts.get(c, t).get("sha256");
+        contracts.confirm(c, t, "TRANSFEROR", hash, "demo-unit-agri");
+        contracts.confirm(c, t, "TRANSFEREE", hash, "demo-unit-agri");
+        listings.offer(c, new Listings.Supply(VILLAGE + "010002", false, List.of(VILLAGE + "0100002"), "出租", 5,
+                new BigDecimal("550"), List.of("GRAIN", "VEGETABLE")), "demo-unit-agri");
+        listings.offer(c, new Listings.Supply(VILLAGE + "020001", true, List.of(VILLAGE + "0200001"), "入股", 10,
+                new BigDecimal("500"), List.of("GRAIN", "CASH_CROP")), "demo-unit-agri");
+        log.info("Demo land data created in 西栗庄村 ({})", VILLAGE);
+    }
+}
