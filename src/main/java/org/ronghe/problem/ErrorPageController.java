@@ -17,7 +17,8 @@ import org.springframework.web.context.request.ServletWebRequest;
 /**
  * The container's error page ({@code /error}): a Chinese HTML page for people, problem+json for API paths and
  * for clients that do not accept HTML. Exception details are never shown, except the Chinese field messages of an
- * {@link InvalidInputException}, which are written for the user.
+ * {@link InvalidInputException} and the Chinese reason of the platform's own refusals (403, 404, 409), which are
+ * written for the user.
  */
 @Controller
 class ErrorPageController implements ErrorController {
@@ -55,9 +56,14 @@ class ErrorPageController implements ErrorController {
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("errorTitle", ProblemTitles.title(status));
+        // a refusal the platform wrote for people (403/404/409 with a Chinese detail) says why
+        String reason = errors.getError(new ServletWebRequest(request)) instanceof org.springframework.web.ErrorResponseException e
+                && e.getBody().getDetail() != null && e.getBody().getDetail().codePoints().anyMatch(cp -> cp >= 0x4e00 && cp <= 0x9fff)
+                ? e.getBody().getDetail() : null;
         model.addAttribute("explanation", request.getAttribute(WebErrors.CSRF_REFUSED) != null
                 ? "页面已过期或请求来源无法验证（CSRF 校验失败）。请刷新页面后重新操作。"
-                : invalid != null ? String.join("；", invalid.byField().values()) : ProblemTitles.explanation(status));
+                : invalid != null ? String.join("；", invalid.byField().values())
+                : reason != null ? reason : ProblemTitles.explanation(status));
         return "problem/error";
     }
 
