@@ -76,15 +76,19 @@ class ProposalWebController {
         return hits.stream().filter(h -> List.of("FILED", "ASSIGNED", "REPLIED").contains(h.status())).toList();
     }
 
+    /** @return whether the user may open the proposal (the rule of {@link #readable}) */
+    static boolean mayOpen(ProposalCatalog catalog, CurrentUser user, long id) {
+        return switch (user.role()) {
+            case PROPOSER -> catalog.isProposerOf(id, user.username(), user.displayName());
+            case UNIT_STAFF -> user.departmentId() != null && (catalog.isAssignedTo(id, user.departmentId())
+                    || catalog.isAnsweredBy(id, user.departmentId()));
+            default -> true;
+        };
+    }
+
     static Map<String, Object> readable(ProposalCatalog catalog, CurrentUser user, long id) {
         Map<String, Object> p = catalog.find(user.countyCode(), id).orElseThrow(() -> new NotFoundException("提案", id));
-        boolean refused = switch (user.role()) {
-            case PROPOSER -> !user.username().equals(p.get("submitted_by")) && !catalog.names(id, user.displayName());
-            // a unit reads what was assigned to it, and what it answered (letters imported from before the platform)
-            case UNIT_STAFF -> user.departmentId() == null || !catalog.isAssignedTo(id, user.departmentId())
-                    && !catalog.isAnsweredBy(id, user.departmentId());
-            default -> false;
-        };
+        boolean refused = !mayOpen(catalog, user, id);
         if (refused) {
             ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
                     user.role() == Role.PROPOSER ? "只能查看本人提出或联名的提案" : "只能查看交办给本单位的提案");
@@ -149,8 +153,12 @@ class ProposalWebController {
         model.addAttribute("mayFile", (user.role() == Role.ADMIN || user.role() == Role.CPPCC_OFFICE));
         model.addAttribute("allowed", java.util.Arrays.stream(ProposalStatus.Action.values()).filter(status::allows)
                 .map(Enum::name).toList());
-        model.addAttribute("similar", visibleHits(user, similar.search(user.countyCode(), (String) p.get("title"), 6))
-                .stream().filter(h -> h.id() != id).toList());
+        List<SimilarProposals.Hit> hits = visibleHits(user, similar.search(user.countyCode(), (String) p.get("title"), 6))
+                .stream().filter(h -> h.id() != id).toList();
+        model.addAttribute("similar", hits);
+        // link only what the user may open; the others are named so that duplicates are still seen
+        model.addAttribute("openable", hits.stream().filter(h -> mayOpen(catalog, user, h.id())).map(SimilarProposals.Hit::id)
+                .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("assignments", assignments.ofProposal(id));
         model.addAttribute("units", departments.list(user.countyCode()).stream()
                 .filter(d -> d.active() && AssignmentService.isHandlingUnit(d)).toList());
