@@ -118,7 +118,8 @@ class LandWebController {
                   @RequestParam(defaultValue = "") String transfereeName, @RequestParam(defaultValue = "") String transfereeKind,
                   @RequestParam(defaultValue = "") String start, @RequestParam(defaultValue = "") String end,
                   @RequestParam(defaultValue = "") String landUse, @RequestParam(defaultValue = "") String rent,
-                  @RequestParam(defaultValue = "") String parcels, RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "") String parcels, @RequestParam(defaultValue = "") String memberCode,
+                  RedirectAttributes redirect) {
         access.requireEdit(user);
         long[] id = {0};
         boolean ok = org.ronghe.problem.FormOutcome.attempt(redirect, "未记录", () -> {
@@ -132,7 +133,8 @@ class LandWebController {
                 throw new InvalidInputException(problems);
             }
             TransferService.Outcome o = transfers.record(user.countyCode(), new TransferService.Draft(form, transfereeName,
-                    transfereeKind, from, to, landUse, price, shares), user.username());
+                    transfereeKind, from, to, landUse, price, shares, memberCode.isBlank() ? null : memberCode.strip()),
+                    user.username());
             id[0] = o.id();
             return "已记录流转" + (o.warnings().isEmpty() ? "" : "。提示：" + String.join("；", o.warnings()));
         });

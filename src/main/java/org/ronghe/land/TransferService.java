@@ -27,6 +27,8 @@ import org.springframework.web.ErrorResponseException;
  * <li>L04 — the form is 出租（含转包）, 入股 or 其他; 转让 and 互换 are not transfers of the operating right (art. 36);</li>
  * <li>L05 — the use stays agricultural; on permanent basic farmland no orchards, forestry or fish ponds; on
  * cultivated land a non-grain use is warned of (非粮化; 法 art. 38, 办法 art. 3, 11);</li>
+ * <li>L11 — for {@code land_rule.first_refusal_days} (default 15) after a parcel is offered in a supply listing, it goes
+ * only to a member of the same collective (法 art. 38, 办法 art. 9); a transfer of a listed parcel closes the listing;</li>
  * <li>L18 — no more than the parcel's area, and never two live transfers of one parcel with overlapping terms:
  * checked here and enforced by the database (an exclusion constraint), so racing requests cannot both succeed.</li>
  * </ul>
@@ -45,9 +47,17 @@ public class TransferService {
      * @param landUse        GRAIN, CASH_CROP, VEGETABLE, ORCHARD, FORESTRY, AQUACULTURE or LIVESTOCK
      * @param rent           rent in 元/亩/年, 0 or more
      * @param parcels        the parcels with the area of each taken (亩)
+     * @param memberCode     the transferee's own 承包方编码 when it is a household of the county's registry (a member
+     *                       of a collective, for first refusal, L11), or {@code null}
      */
     public record Draft(String form, String transfereeName, String transfereeKind, LocalDate start, LocalDate end,
-                        String landUse, BigDecimal rent, List<Share> parcels) {
+                        String landUse, BigDecimal rent, List<Share> parcels, String memberCode) {
+
+        /** A transfer to a transferee outside the registry. */
+        public Draft(String form, String transfereeName, String transfereeKind, LocalDate start, LocalDate end,
+                     String landUse, BigDecimal rent, List<Share> parcels) {
+            this(form, transfereeName, transfereeKind, start, end, landUse, rent, parcels, null);
+        }
     }
 
     /**
@@ -169,6 +179,7 @@ public class TransferService {
                 problems.add(new FieldProblem("start", "流转起始日期早于地块 " + s.code() + " 承包期的开始（"
                         + p.get("contract_start") + "）"));
             }
+            firstRefusal(countyCode, s.code(), draft.memberCode(), problems);
             String use = draft.landUse();
             if (Boolean.TRUE.equals(p.get("basic_farmland")) && ("ORCHARD".equals(use) || "FORESTRY".equals(use)
                     || "AQUACULTURE".equals(use))) {
@@ -211,10 +222,37 @@ public class TransferService {
                 throw overlap((String) p.get("code"), "同一期间");
             }
         }
+        jdbc.sql("""
+                update land_supply set status = 'CLOSED' where status = 'OPEN' and id in (
+                    select sp.supply_id from land_supply_parcel sp join land_transfer_parcel tp on tp.parcel_id = sp.parcel_id
+                    where tp.transfer_id = :t)""").param("t", id).update();
         audit.record(countyCode, "LAND_TRANSFER_RECORDED", "land_transfer", String.valueOf(id),
                 "记录土地流转：" + name + "，" + parcels.size() + " 块地，" + draft.start() + " 至 " + draft.end(), null,
                 Map.of("form", form, "parcels", parcels.stream().map(p -> p.get("code")).toList(), "warnings", warnings));
         return new Outcome(id, warnings);
+    }
+
+    /** L11: a parcel offered within the first-refusal days goes only to a member of its collective. */
+    private void firstRefusal(String countyCode, String parcel, String memberCode, List<FieldProblem> problems) {
+        List<Map<String, Object>> offers = jdbc.sql("""
+                select ((s.published_at at time zone 'Asia/Shanghai')::date + coalesce(r.first_refusal_days, 15)) as until
+                from land_supply s join land_supply_parcel sp on sp.supply_id = s.id join land_parcel p on p.id = sp.parcel_id
+                left join land_rule r on r.county_code = s.county_code
+                where s.county_code = :c and p.code = :code and s.status = 'OPEN'""")
+                .param("c", countyCode).param("code", parcel).query().listOfRows();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        for (Map<String, Object> o : offers) {
+            LocalDate until = ((java.sql.Date) o.get("until")).toLocalDate();
+            if (!today.isAfter(until)) {
+                boolean member = memberCode != null && memberCode.matches("\\d{18}") && memberCode.startsWith(parcel.substring(0, 14))
+                        && jdbc.sql("select count(*) from land_household where county_code = :c and code = :m")
+                                .param("c", countyCode).param("m", memberCode).query(Long.class).single() > 0;
+                if (!member) {
+                    problems.add(new FieldProblem("memberCode", "L11（《农村土地承包法》第38条、《农村土地经营权流转管理办法》第9条）：地块 "
+                            + parcel + " 正在征询本集体经济组织成员的优先权（至 " + until + "），此前只能流转给本集体成员"));
+                }
+            }
+        }
     }
 
     /**

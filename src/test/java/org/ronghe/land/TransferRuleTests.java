@@ -129,6 +129,32 @@ class TransferRuleTests {
                 .param("s", "land_transfer:" + transfer).query(Long.class).single();
     }
 
+    @Autowired
+    Listings listings;
+
+    @Test
+    void l11_anOfferedParcelGoesOnlyToAMemberDuringTheFirstRefusalDays() {
+        long offer = listings.offer(C, new Listings.Supply(collective + "0001", false, List.of(collective + "00001"), "出租", 2,
+                new BigDecimal("500"), List.of("GRAIN")), "test");
+        TransferService.Draft outsider = draft("出租", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3");
+        refusedFor(() -> record(outsider), "L11");
+        // a member of the same collective (the household itself is registered there) may take it at once
+        TransferService.Draft member = new TransferService.Draft("出租", "同组农户", "HOUSEHOLD", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31), "GRAIN", new BigDecimal("500"),
+                List.of(new TransferService.Share(collective + "00001", new BigDecimal("3"))), collective + "0001");
+        assertThat(record(member).id()).isPositive();
+        assertThat(jdbc.sql("select status from land_supply where id = :s").param("s", offer).query(String.class).single())
+                .isEqualTo("CLOSED");
+        // after the window an outsider may take an offered parcel
+        listings.offer(C, new Listings.Supply(collective + "0001", false, List.of(collective + "00002"), "出租", 2,
+                new BigDecimal("500"), List.of("GRAIN", "ORCHARD")), "test");
+        jdbc.sql("update land_supply set published_at = now() - interval '20 days' where status = 'OPEN' and id in "
+                + "(select supply_id from land_supply_parcel sp join land_parcel p on p.id = sp.parcel_id where p.code = :c)")
+                .param("c", collective + "00002").update();
+        assertThat(record(draft("出租", "ORCHARD", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00002", "1.8")).id())
+                .isPositive();
+    }
+
     @Test
     void l04_transferAndExchangeAreNotTransfersOfTheOperatingRight() {
         refusedFor(() -> record(draft("转让", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3")), "L04");
