@@ -48,6 +48,7 @@ class LandWebController {
     String listingsPage(@AuthenticationPrincipal CurrentUser user, Model model) {
         String c = user == null ? county.code() : user.countyCode();
         model.addAttribute("supply", listings.openSupply(c));
+        model.addAttribute("demand", user == null ? List.of() : listings.openDemand(c));
         model.addAttribute("townships", regions.children(c + "000000"));
         model.addAttribute("mayEdit", access.mayEdit(user));
         return "land/listings";

@@ -218,6 +218,21 @@ public class Listings {
         return id;
     }
 
+    /** @return open demand listings, newest first: transferee, townships, area range, type, use, years, budget */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> openDemand(String countyCode) {
+        return jdbc.sql("""
+                select id, transferee_name, transferee_kind, townships, min_area, max_area, land_type, land_use, term_years,
+                       max_rent from land_demand where county_code = :c and status = 'OPEN' order by published_at desc, id desc""")
+                .param("c", countyCode).query().listOfRows().stream().map(m -> {
+                    Map<String, Object> row = new LinkedHashMap<>(m);
+                    row.put("use_label", useLabel((String) m.get("land_use")));
+                    row.put("township_names", String.join("、", Arrays.stream(((String) m.get("townships")).split(","))
+                            .map(t -> regions.find(t + "000").map(org.ronghe.region.Region::name).orElse(t)).toList()));
+                    return row;
+                }).toList();
+    }
+
     /** @return open supply listings with village, township, area, land type and parcels (no personal data) */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> openSupply(String countyCode) {

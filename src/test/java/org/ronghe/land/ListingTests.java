@@ -104,7 +104,9 @@ class ListingTests {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                         .attribute("notice", containsString("未发布")));
         mvc.perform(get("/land/listings").with(user(accounts.find("demo-leader").orElseThrow()))).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("supply-form"))));
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("supply-form"))))
+                .andExpect(content().string(containsString("页面测试合作社")))
+                .andExpect(content().string(containsString(location)));
     }
 
     @Test
