@@ -157,6 +157,18 @@ class LandWebController {
         return "land/transfer";
     }
 
+    @GetMapping("/land/transfers/{id}/contract.docx")
+    org.springframework.http.ResponseEntity<byte[]> contractDocx(@AuthenticationPrincipal CurrentUser user,
+                                                                 @org.springframework.web.bind.annotation.PathVariable long id) {
+        java.util.Map<String, Object> c = contracts.get(user.countyCode(), id);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename("流转合同-" + c.get("contract_no") + ".docx", StandardCharsets.UTF_8).build().toString())
+                .body(ContractDocx.write((String) c.get("text"), (String) c.get("contract_no"), (String) c.get("sha256")));
+    }
+
     @PostMapping("/land/transfers/{id}/contract")
     String draftContract(@AuthenticationPrincipal CurrentUser user, @org.springframework.web.bind.annotation.PathVariable long id,
                          @RequestParam(defaultValue = "") String transfereeId, @RequestParam(defaultValue = "") String payment,

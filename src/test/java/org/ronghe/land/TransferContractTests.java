@@ -56,6 +56,14 @@ class TransferContractTests {
                         .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("双方已确认，文本已锁定"),
                                 org.hamcrest.Matchers.containsString("孙家庭农场"),
                                 org.hamcrest.Matchers.containsString("向人民法院起诉"))));
+        byte[] docx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(location + "/contract.docx")
+                .with(agri)).andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(docx))) {
+            String all = doc.getParagraphs().stream().map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText)
+                    .reduce("", (a, b) -> a + "\n" + b);
+            assertThat(all).contains("农村土地经营权出租合同", "第二条 流转土地", "孙家庭农场", "SHA-256 " + hash);
+        }
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/land").with(agri))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("孙家庭农场")));
