@@ -169,6 +169,16 @@ class LandWebController {
                 .body(ContractDocx.write((String) c.get("text"), (String) c.get("contract_no"), (String) c.get("sha256")));
     }
 
+    @GetMapping("/land/transfers/{id}/contract.pdf")
+    org.springframework.http.ResponseEntity<byte[]> contractPdf(@AuthenticationPrincipal CurrentUser user,
+                                                                @org.springframework.web.bind.annotation.PathVariable long id) {
+        java.util.Map<String, Object> c = contracts.get(user.countyCode(), id);
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename("流转合同-" + c.get("contract_no") + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .body(ContractPdf.write((String) c.get("text"), (String) c.get("contract_no"), (String) c.get("sha256")));
+    }
+
     @PostMapping("/land/transfers/{id}/contract")
     String draftContract(@AuthenticationPrincipal CurrentUser user, @org.springframework.web.bind.annotation.PathVariable long id,
                          @RequestParam(defaultValue = "") String transfereeId, @RequestParam(defaultValue = "") String payment,

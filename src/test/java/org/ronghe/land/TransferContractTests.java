@@ -64,6 +64,12 @@ class TransferContractTests {
                     .reduce("", (a, b) -> a + "\n" + b);
             assertThat(all).contains("农村土地经营权出租合同", "第二条 流转土地", "孙家庭农场", "SHA-256 " + hash);
         }
+        byte[] pdf = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(location + "/contract.pdf")
+                .with(agri)).andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String all = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(all).contains("第二条流转土地", "孙家庭农场", hash);
+        }
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/land").with(agri))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("孙家庭农场")));
