@@ -31,10 +31,12 @@ class LandApiController {
     private final Listings listings;
     private final LandStatistics statistics;
     private final TransferContracts contracts;
+    private final TransferReviews reviews;
 
     LandApiController(LandRegistry registry, LandAccess access, TransferService transfers, Listings listings,
-                      LandStatistics statistics, TransferContracts contracts) {
+                      LandStatistics statistics, TransferContracts contracts, TransferReviews reviews) {
         this.contracts = contracts;
+        this.reviews = reviews;
         this.registry = registry;
         this.access = access;
         this.transfers = transfers;
@@ -51,6 +53,28 @@ class LandApiController {
         access.requireEdit(user);
         contracts.draft(user.countyCode(), id, terms, user.username());
         return contracts.get(user.countyCode(), id);
+    }
+
+    @PostMapping("/api/land/transfers/{id}/review")
+    @Operation(summary = "申请流转审查（L09）", description = "{documents: 申请材料清单}；受让方为企业等组织且面积超过本县标准（默认 100 亩）时须审查，"
+            + "20 个工作日内作出决定")
+    Map<String, Object> applyReview(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                    @org.springframework.web.bind.annotation.RequestBody Map<String, Object> body) {
+        access.requireEdit(user);
+        reviews.apply(user.countyCode(), id, body.get("documents") instanceof String d ? d : null, user.username());
+        return reviews.of(id).orElseThrow();
+    }
+
+    @PostMapping("/api/land/transfers/{id}/review/decision")
+    @Operation(summary = "作出审查决定", description = "{approve: true|false, reasons: 审查意见及理由}")
+    Map<String, Object> decideReview(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                     @org.springframework.web.bind.annotation.RequestBody Map<String, Object> body) {
+        access.requireEdit(user);
+        if (!(body.get("approve") instanceof Boolean approve)) {
+            throw new InvalidInputException("approve", "approve 应为 true（通过）或 false（不通过）");
+        }
+        reviews.decide(user.countyCode(), id, approve, body.get("reasons") instanceof String r ? r : null, user.username());
+        return reviews.of(id).orElseThrow();
     }
 
     @GetMapping("/api/land/transfers/{id}/contract")

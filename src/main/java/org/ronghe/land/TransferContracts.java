@@ -45,11 +45,13 @@ public class TransferContracts {
     private final JdbcClient jdbc;
     private final IdentityVault vault;
     private final AuditTrail audit;
+    private final TransferReviews reviews;
 
-    TransferContracts(JdbcClient jdbc, IdentityVault vault, AuditTrail audit) {
+    TransferContracts(JdbcClient jdbc, IdentityVault vault, AuditTrail audit, TransferReviews reviews) {
         this.jdbc = jdbc;
         this.vault = vault;
         this.audit = audit;
+        this.reviews = reviews;
     }
 
     /**
@@ -134,7 +136,8 @@ public class TransferContracts {
      * @param sha256     the hash of the text the party read; it must be the current one
      * @return whether the contract is now signed by both
      * @throws InvalidInputException  naming {@code party} or {@code sha256} (the text changed since it was read)
-     * @throws ErrorResponseException 409 when that party has confirmed already
+     * @throws ErrorResponseException 409 when that party has confirmed already, or (L09) a required review is not
+     *                                approved
      */
     @Transactional
     public boolean confirm(String countyCode, long transferId, String party, String sha256, String by) {
@@ -152,6 +155,7 @@ public class TransferContracts {
         if (c.get(column) != null) {
             throw conflict(("TRANSFEROR".equals(party) ? "承包方" : "受让方") + "已确认");
         }
+        reviews.requireCleared(countyCode, transferId);
         jdbc.sql("update land_transfer_contract set " + column + " = now() where id = :id").param("id", c.get("id")).update();
         boolean signed = jdbc.sql("""
                 select transferor_confirmed_at is not null and transferee_confirmed_at is not null

@@ -91,6 +91,43 @@ class TransferContractTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    TransferReviews reviews;
+
+    @Test
+    void l09_anEnterpriseTakingMoreThanTheThresholdSignsOnlyAfterAnApprovedReview() {
+        String collective = "14058120322382";
+        String body = "14058119720303131";
+        registry.importCsv(C, String.join(",", LandRegistry.HEADERS) + "\n" + collective + ",良户村八十二组," + collective
+                + "0001,周大," + body + IdentityNumbers.idCheck(body) + ",4,HTLH82,1998-10-01,2028-09-30,否," + collective
+                + "00001,大川,150.00,耕地,否,,,,\n" + collective + ",良户村八十二组," + collective
+                + "0001,周大," + body + IdentityNumbers.idCheck(body) + ",4,HTLH82,1998-10-01,2028-09-30,否," + collective
+                + "00002,小川,50.00,耕地,否,,,,\n");
+        long big = transfers.record(C, new TransferService.Draft("出租", "高平市某农业开发有限公司", "ENTERPRISE",
+                LocalDate.of(2026, 3, 1), LocalDate.of(2028, 2, 29), "GRAIN", new BigDecimal("600"),
+                List.of(new TransferService.Share(collective + "00001", new BigDecimal("150")))), "test").id();
+        long small = transfers.record(C, new TransferService.Draft("出租", "高平市某农业开发有限公司", "ENTERPRISE",
+                LocalDate.of(2026, 3, 1), LocalDate.of(2028, 2, 29), "GRAIN", new BigDecimal("600"),
+                List.of(new TransferService.Share(collective + "00002", new BigDecimal("50")))), "test").id();
+        assertThat(reviews.required(C, big)).isTrue();
+        assertThat(reviews.required(C, small)).isFalse();
+        assertThatThrownBy(() -> reviews.apply(C, small, "营业执照", "test")).isInstanceOf(ErrorResponseException.class);
+
+        contracts.draft(C, big, new TransferContracts.Terms("91110000600037341L", "ANNUAL", BigDecimal.ZERO, "ARBITRATION"), "test");
+        String hash = (String) contracts.get(C, big).get("sha256");
+        assertThatThrownBy(() -> contracts.confirm(C, big, "TRANSFEROR", hash, "test"))
+                .isInstanceOf(ErrorResponseException.class)
+                .satisfies(e -> assertThat(((ErrorResponseException) e).getBody().getDetail()).startsWith("L09"));
+        assertThatThrownBy(() -> reviews.apply(C, big, " ", "test")).isInstanceOf(InvalidInputException.class);
+        reviews.apply(C, big, "营业执照、经营项目、资信证明、农户书面委托", "test");
+        assertThat((java.time.LocalDate) ((java.sql.Date) reviews.of(big).orElseThrow().get("due_on")).toLocalDate())
+                .isAfter(LocalDate.now().plusDays(25));
+        assertThatThrownBy(() -> reviews.decide(C, big, true, "", "test")).isInstanceOf(InvalidInputException.class);
+        reviews.decide(C, big, true, "经营能力和项目符合要求，同意流转", "test");
+        assertThat(contracts.confirm(C, big, "TRANSFEROR", hash, "test")).isFalse();
+        assertThat(contracts.confirm(C, big, "TRANSFEREE", hash, "test")).isTrue();
+    }
+
     @Test
     void l06_l07_aContractIsDraftedConfirmedByBothAndThenCannotChange() {
         String body = "14058119660606111";
