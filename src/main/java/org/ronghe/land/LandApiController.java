@@ -32,11 +32,13 @@ class LandApiController {
     private final LandStatistics statistics;
     private final TransferContracts contracts;
     private final TransferReviews reviews;
+    private final Rents rents;
 
     LandApiController(LandRegistry registry, LandAccess access, TransferService transfers, Listings listings,
-                      LandStatistics statistics, TransferContracts contracts, TransferReviews reviews) {
+                      LandStatistics statistics, TransferContracts contracts, TransferReviews reviews, Rents rents) {
         this.contracts = contracts;
         this.reviews = reviews;
+        this.rents = rents;
         this.registry = registry;
         this.access = access;
         this.transfers = transfers;
@@ -53,6 +55,28 @@ class LandApiController {
         access.requireEdit(user);
         contracts.draft(user.countyCode(), id, terms, user.username());
         return contracts.get(user.countyCode(), id);
+    }
+
+    @GetMapping("/api/land/transfers/{id}/rents")
+    @Operation(summary = "租金计划与收付", description = "合同双方确认后按支付方式生成：各期应付日期、金额（元）、已付、是否逾期")
+    List<Map<String, Object>> rentSchedule(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return rents.of(user.countyCode(), id, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
+    @PostMapping("/api/land/transfers/{id}/rents/{dueId}/payments")
+    @Operation(summary = "记录一笔租金收付", description = "{amount: 元, paidOn: yyyy-MM-dd}；不超过本期未付金额")
+    List<Map<String, Object>> pay(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long dueId,
+                                  @org.springframework.web.bind.annotation.RequestBody Map<String, Object> body) {
+        access.requireEdit(user);
+        java.math.BigDecimal amount = org.ronghe.problem.JsonNumbers.decimal(body.get("amount"), "amount", "付款金额应为数字");
+        java.time.LocalDate paidOn;
+        try {
+            paidOn = day(body.get("paidOn") instanceof String p ? p : null);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("paidOn", "付款日期应写作 2026-06-30");
+        }
+        rents.pay(user.countyCode(), id, dueId, amount, paidOn, user.username());
+        return rents.of(user.countyCode(), id, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
     }
 
     @PostMapping("/api/land/transfers/{id}/review")

@@ -46,12 +46,14 @@ public class TransferContracts {
     private final IdentityVault vault;
     private final AuditTrail audit;
     private final TransferReviews reviews;
+    private final Rents rents;
 
-    TransferContracts(JdbcClient jdbc, IdentityVault vault, AuditTrail audit, TransferReviews reviews) {
+    TransferContracts(JdbcClient jdbc, IdentityVault vault, AuditTrail audit, TransferReviews reviews, Rents rents) {
         this.jdbc = jdbc;
         this.vault = vault;
         this.audit = audit;
         this.reviews = reviews;
+        this.rents = rents;
     }
 
     /**
@@ -160,6 +162,9 @@ public class TransferContracts {
         boolean signed = jdbc.sql("""
                 select transferor_confirmed_at is not null and transferee_confirmed_at is not null
                 from land_transfer_contract where id = :id""").param("id", c.get("id")).query(Boolean.class).single();
+        if (signed) {
+            rents.schedule(countyCode, transferId);
+        }
         audit.record(countyCode, signed ? "LAND_CONTRACT_SIGNED" : "LAND_CONTRACT_CONFIRMED", "land_transfer",
                 String.valueOf(transferId), ("TRANSFEROR".equals(party) ? "承包方" : "受让方") + "确认流转合同"
                         + (signed ? "，合同成立" : ""), null, Map.of("party", party, "sha256", sha256));

@@ -126,7 +126,26 @@ class TransferContractTests {
         reviews.decide(C, big, true, "经营能力和项目符合要求，同意流转", "test");
         assertThat(contracts.confirm(C, big, "TRANSFEROR", hash, "test")).isFalse();
         assertThat(contracts.confirm(C, big, "TRANSFEREE", hash, "test")).isTrue();
+
+        // signing lays out the yearly rent: 600 元/亩/年 × 150 亩 on 2026-03-01 and 2027-03-01
+        List<Map<String, Object>> due = rents.of(C, big, LocalDate.of(2026, 6, 1));
+        assertThat(due).extracting(d -> d.get("due_on")).containsExactly(LocalDate.of(2026, 3, 1), LocalDate.of(2027, 3, 1));
+        assertThat(due).allSatisfy(d -> assertThat((BigDecimal) d.get("amount_yuan")).isEqualByComparingTo("90000"));
+        assertThat(due.get(0).get("overdue")).isEqualTo(true);
+        long first = ((Number) due.get(0).get("id")).longValue();
+        assertThatThrownBy(() -> rents.pay(C, big, first, new BigDecimal("90000.01"), LocalDate.of(2026, 3, 1), "test"))
+                .isInstanceOf(InvalidInputException.class);
+        rents.pay(C, big, first, new BigDecimal("50000"), LocalDate.of(2026, 3, 1), "test");
+        assertThat(rents.remindOverdue(LocalDate.now().plusYears(2))).isPositive();
+        assertThat(rents.remindOverdue(LocalDate.now().plusYears(2))).isZero();
+        rents.pay(C, big, first, new BigDecimal("40000"), LocalDate.of(2026, 3, 2), "test");
+        assertThat(rents.of(C, big, LocalDate.of(2026, 6, 1)).get(0).get("overdue")).isEqualTo(false);
+        assertThatThrownBy(() -> rents.pay(C, big, first, BigDecimal.ONE, LocalDate.of(2026, 3, 3), "test"))
+                .isInstanceOf(ErrorResponseException.class);
     }
+
+    @Autowired
+    Rents rents;
 
     @Test
     void l06_l07_aContractIsDraftedConfirmedByBothAndThenCannotChange() {

@@ -1,0 +1,160 @@
+package org.ronghe.land;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.ronghe.audit.AuditTrail;
+import org.ronghe.department.DepartmentDirectory;
+import org.ronghe.notification.Notifications;
+import org.ronghe.problem.InvalidInputException;
+import org.ronghe.problem.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * 租金收付: when a contract is signed its payment schedule is laid out — yearly (rent × area each contract year,
+ * due on the year's first day), half-yearly (half of that every six months) or once (rent × area × the term in
+ * years, months counted as twelfths, due on the first day) — amounts in 元, rounded to the fen. Payments are recorded
+ * against an instalment up to what is due; an instalment past its day and not fully paid is overdue, and the daily
+ * job (07:30) tells the agriculture bureau once per overdue instalment.
+ */
+@Service
+public class Rents {
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Notifications notifications;
+    private final DepartmentDirectory departments;
+    private final String bureau;
+
+    Rents(JdbcClient jdbc, AuditTrail audit, Notifications notifications, DepartmentDirectory departments,
+          @Value("${ronghe.land.bureau:高农}") String bureau) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.departments = departments;
+        this.bureau = bureau;
+    }
+
+    /** Lays out the schedule of a transfer whose contract was just signed (once). */
+    @Transactional
+    public void schedule(String countyCode, long transferId) {
+        if (jdbc.sql("select count(*) from land_rent_due where transfer_id = :t").param("t", transferId).query(Long.class).single() > 0) {
+            return;
+        }
+        Map<String, Object> t = jdbc.sql("""
+                select t.start_date, t.end_date, t.rent_yuan_per_mu, k.payment,
+                       (select sum(area_mu) from land_transfer_parcel where transfer_id = t.id) as area
+                from land_transfer t join land_transfer_contract k on k.transfer_id = t.id where t.id = :t""")
+                .param("t", transferId).query().singleRow();
+        LocalDate start = ((java.sql.Date) t.get("start_date")).toLocalDate();
+        LocalDate end = ((java.sql.Date) t.get("end_date")).toLocalDate();
+        BigDecimal yearly = ((BigDecimal) t.get("rent_yuan_per_mu")).multiply((BigDecimal) t.get("area"));
+        int seq = 0;
+        switch ((String) t.get("payment")) {
+            case "ONE_OFF" -> {
+                long months = ChronoUnit.MONTHS.between(start, end.plusDays(1));
+                insert(countyCode, transferId, ++seq, start, yearly.multiply(BigDecimal.valueOf(months))
+                        .divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP));
+            }
+            case "SEMI_ANNUAL" -> {
+                for (LocalDate d = start; !d.isAfter(end); d = d.plusMonths(6)) {
+                    insert(countyCode, transferId, ++seq, d, yearly.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP));
+                }
+            }
+            default -> {
+                for (LocalDate d = start; !d.isAfter(end); d = d.plusYears(1)) {
+                    insert(countyCode, transferId, ++seq, d, yearly.setScale(2, RoundingMode.HALF_UP));
+                }
+            }
+        }
+    }
+
+    private void insert(String countyCode, long transferId, int seq, LocalDate due, BigDecimal amount) {
+        jdbc.sql("insert into land_rent_due (county_code, transfer_id, seq, due_on, amount_yuan) values (:c, :t, :s, :d, :a)")
+                .param("c", countyCode).param("t", transferId).param("s", seq).param("d", due).param("a", amount).update();
+    }
+
+    /** @return a transfer's instalments with what is paid and whether each is overdue */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> of(String countyCode, long transferId, LocalDate today) {
+        return jdbc.sql("""
+                select id, seq, due_on, amount_yuan, paid_yuan, last_paid_on,
+                       (paid_yuan < amount_yuan and due_on < :today) as overdue
+                from land_rent_due where transfer_id = :t and county_code = :c order by seq""")
+                .param("t", transferId).param("c", countyCode).param("today", today).query().listOfRows().stream()
+                .map(m -> {
+                    Map<String, Object> row = new java.util.LinkedHashMap<>(m);
+                    row.replaceAll((k, v) -> v instanceof java.sql.Date d ? d.toLocalDate() : v);
+                    return row;
+                }).toList();
+    }
+
+    /**
+     * Records a payment against an instalment.
+     *
+     * @throws InvalidInputException  naming {@code amount} (more than 0, at most what is still due, two decimals) or
+     *                                {@code paidOn} (not in the future)
+     * @throws NotFoundException      for an unknown instalment of the transfer
+     * @throws ErrorResponseException 409 when the instalment is paid in full
+     */
+    @Transactional
+    public void pay(String countyCode, long transferId, long dueId, BigDecimal amount, LocalDate paidOn, String by) {
+        Map<String, Object> d = jdbc.sql("select * from land_rent_due where id = :id and transfer_id = :t and county_code = :c for update")
+                .param("id", dueId).param("t", transferId).param("c", countyCode).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("租金期次", dueId));
+        BigDecimal open = ((BigDecimal) d.get("amount_yuan")).subtract((BigDecimal) d.get("paid_yuan"));
+        if (open.signum() == 0) {
+            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "该期租金已付清");
+            pd.setTitle("不允许的操作");
+            throw new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
+        }
+        if (amount == null || amount.signum() <= 0 || amount.compareTo(open) > 0 || amount.stripTrailingZeros().scale() > 2) {
+            throw new InvalidInputException("amount", "付款金额应大于 0、不超过本期未付的 " + open + " 元，最多两位小数");
+        }
+        if (paidOn == null || paidOn.isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")))) {
+            throw new InvalidInputException("paidOn", "付款日期不能晚于今天");
+        }
+        jdbc.sql("update land_rent_due set paid_yuan = paid_yuan + :a, last_paid_on = :d where id = :id")
+                .param("a", amount).param("d", paidOn).param("id", dueId).update();
+        audit.record(countyCode, "LAND_RENT_PAID", "land_transfer", String.valueOf(transferId),
+                "第 " + d.get("seq") + " 期租金收付 " + amount + " 元（" + paidOn + "）", Map.of("paid", d.get("paid_yuan")),
+                Map.of("paid", ((BigDecimal) d.get("paid_yuan")).add(amount)));
+    }
+
+    @Scheduled(cron = "${ronghe.rent-watch.cron:0 30 7 * * *}", zone = "Asia/Shanghai")
+    void daily() {
+        remindOverdue(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+    }
+
+    /** @return how many new overdue-rent notices were sent to the agriculture bureau */
+    @Transactional
+    public int remindOverdue(LocalDate today) {
+        int sent = 0;
+        for (Map<String, Object> d : jdbc.sql("""
+                select r.id, r.county_code, r.seq, r.due_on, r.amount_yuan - r.paid_yuan as open, t.transferee_name, r.transfer_id
+                from land_rent_due r join land_transfer t on t.id = r.transfer_id
+                where r.paid_yuan < r.amount_yuan and r.due_on < :today""").param("today", today).query().listOfRows()) {
+            String county = (String) d.get("county_code");
+            Long unit = departments.list(county).stream().filter(x -> bureau.equals(x.docCode())).map(x -> x.id()).findFirst()
+                    .orElse(null);
+            if (unit != null && notifications.send(county, unit, null, "LAND_RENT_OVERDUE", "land_rent_due:" + d.get("id"),
+                    "租金逾期：" + d.get("transferee_name") + " 第 " + d.get("seq") + " 期（应于 " + d.get("due_on") + " 支付）尚欠 "
+                            + d.get("open") + " 元，请通知承包方、受让方和乡镇", "/land/transfers/" + d.get("transfer_id")).isPresent()) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+}
