@@ -124,6 +124,21 @@ class TransferRuleTests {
         });
     }
 
+    @Test
+    void l16_theBureauIsToldOnceWhenATransferNearsItsEnd() {
+        long id = record(draft("出租", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3")).id();
+        filing.run(LocalDate.of(2026, 9, 1));
+        assertThat(expiryNotices(id)).isZero();
+        filing.run(LocalDate.of(2026, 10, 15));
+        filing.run(LocalDate.of(2026, 10, 16));
+        assertThat(expiryNotices(id)).isEqualTo(1);
+    }
+
+    long expiryNotices(long transfer) {
+        return jdbc.sql("select count(*) from notification where kind = 'LAND_TRANSFER_EXPIRING' and subject_key = :s")
+                .param("s", "land_transfer:" + transfer).query(Long.class).single();
+    }
+
     long notices(long transfer) {
         return jdbc.sql("select count(*) from notification where kind = 'LAND_FILING_LATE' and subject_key = :s")
                 .param("s", "land_transfer:" + transfer).query(Long.class).single();
