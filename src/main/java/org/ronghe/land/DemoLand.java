@@ -43,7 +43,9 @@ class DemoLand {
         this.county = county;
     }
 
+    /** All or nothing: a failure leaves no half demo behind (the next start tries again). */
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.transaction.annotation.Transactional
     void create() {
         String c = county.code();
         if (!"140581".equals(c) || jdbc.sql("select count(*) from land_collective where code like :v")

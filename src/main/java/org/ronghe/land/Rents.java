@@ -25,9 +25,10 @@ import org.springframework.web.ErrorResponseException;
 /**
  * 租金收付: when a contract is signed its payment schedule is laid out — yearly (rent × area each contract year,
  * due on the year's first day), half-yearly (half of that every six months) or once (rent × area × the term in
- * years, months counted as twelfths, due on the first day) — amounts in 元, rounded to the fen. Payments are recorded
- * against an instalment up to what is due; an instalment past its day and not fully paid is overdue, and the daily
- * job (07:30) tells the agriculture bureau once per overdue instalment.
+ * years, months counted as twelfths, due on the first day) — amounts in 元, rounded to the fen. Each payment is kept
+ * against its instalment, up to what is still open; what is paid is their sum, never stored. An instalment past its
+ * day and not fully paid is overdue, and the daily job (07:30) tells the agriculture bureau once per overdue
+ * instalment. Rent is paid to the household's own account (农村土地经营权流转管理办法 art. 7, rule L14).
  */
 @Service
 public class Rents {
@@ -86,13 +87,21 @@ public class Rents {
                 .param("c", countyCode).param("t", transferId).param("s", seq).param("d", due).param("a", amount).update();
     }
 
+    /** Every instalment with what its payments add up to. */
+    private static final String PAID = """
+            with dues as (
+                select d.*, coalesce(sum(p.amount_yuan), 0) as paid_yuan, max(p.paid_on) as last_paid_on
+                from land_rent_due d left join land_rent_payment p on p.due_id = d.id
+                group by d.id)
+            """;
+
     /** @return a transfer's instalments with what is paid and whether each is overdue */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> of(String countyCode, long transferId, LocalDate today) {
-        return jdbc.sql("""
+        return jdbc.sql(PAID + """
                 select id, seq, due_on, amount_yuan, paid_yuan, last_paid_on,
                        (paid_yuan < amount_yuan and due_on < :today) as overdue
-                from land_rent_due where transfer_id = :t and county_code = :c order by seq""")
+                from dues where transfer_id = :t and county_code = :c order by seq""")
                 .param("t", transferId).param("c", countyCode).param("today", today).query().listOfRows().stream()
                 .map(m -> {
                     Map<String, Object> row = new java.util.LinkedHashMap<>(m);
@@ -111,9 +120,11 @@ public class Rents {
      */
     @Transactional
     public void pay(String countyCode, long transferId, long dueId, BigDecimal amount, LocalDate paidOn, String by) {
-        Map<String, Object> d = jdbc.sql("select * from land_rent_due where id = :id and transfer_id = :t and county_code = :c for update")
-                .param("id", dueId).param("t", transferId).param("c", countyCode).query().listOfRows().stream().findFirst()
+        // the instalment's row is locked first, so two payments of one instalment cannot both take what is open
+        jdbc.sql("select id from land_rent_due where id = :id and transfer_id = :t and county_code = :c for update")
+                .param("id", dueId).param("t", transferId).param("c", countyCode).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("租金期次", dueId));
+        Map<String, Object> d = jdbc.sql(PAID + "select * from dues where id = :id").param("id", dueId).query().singleRow();
         BigDecimal open = ((BigDecimal) d.get("amount_yuan")).subtract((BigDecimal) d.get("paid_yuan"));
         if (open.signum() == 0) {
             ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "该期租金已付清");
@@ -126,8 +137,10 @@ public class Rents {
         if (paidOn == null || paidOn.isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")))) {
             throw new InvalidInputException("paidOn", "付款日期不能晚于今天");
         }
-        jdbc.sql("update land_rent_due set paid_yuan = paid_yuan + :a, last_paid_on = :d where id = :id")
-                .param("a", amount).param("d", paidOn).param("id", dueId).update();
+        jdbc.sql("""
+                insert into land_rent_payment (county_code, due_id, amount_yuan, paid_on, recorded_by)
+                values (:c, :id, :a, :d, :by)""")
+                .param("c", countyCode).param("id", dueId).param("a", amount).param("d", paidOn).param("by", by).update();
         audit.record(countyCode, "LAND_RENT_PAID", "land_transfer", String.valueOf(transferId),
                 "第 " + d.get("seq") + " 期租金收付 " + amount + " 元（" + paidOn + "）", Map.of("paid", d.get("paid_yuan")),
                 Map.of("paid", ((BigDecimal) d.get("paid_yuan")).add(amount)));
@@ -142,9 +155,9 @@ public class Rents {
     @Transactional
     public int remindOverdue(LocalDate today) {
         int sent = 0;
-        for (Map<String, Object> d : jdbc.sql("""
+        for (Map<String, Object> d : jdbc.sql(PAID + """
                 select r.id, r.county_code, r.seq, r.due_on, r.amount_yuan - r.paid_yuan as open, t.transferee_name, r.transfer_id
-                from land_rent_due r join land_transfer t on t.id = r.transfer_id
+                from dues r join land_transfer t on t.id = r.transfer_id
                 where r.paid_yuan < r.amount_yuan and r.due_on < :today""").param("today", today).query().listOfRows()) {
             String county = (String) d.get("county_code");
             Long unit = departments.list(county).stream().filter(x -> bureau.equals(x.docCode())).map(x -> x.id()).findFirst()

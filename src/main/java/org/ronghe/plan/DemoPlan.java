@@ -41,7 +41,9 @@ class DemoPlan {
         this.county = county;
     }
 
+    /** All or nothing: a failure leaves no half demo behind (the next start tries again). */
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.transaction.annotation.Transactional
     void create() {
         String c = county.code();
         if (jdbc.sql("select count(*) from plan where county_code = :c and title = :t").param("c", c).param("t", TITLE)
