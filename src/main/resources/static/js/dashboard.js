@@ -18,18 +18,22 @@
             el.style.display = 'none';
             return;
         }
-        var category = {type: 'category', data: names, axisLabel: {interval: 0}};
+        // long names (领域, units) are cut to 12 characters; the table beside the chart has them in full
+        var category = {type: 'category', data: names, axisLabel: {interval: 0, formatter: function (v) {
+            return v.length > 12 ? v.slice(0, 12) + '…' : v;
+        }}};
         var value = {type: 'value', minInterval: 1};
         echarts.init(el).setOption({
             tooltip: {trigger: 'axis'}, toolbox: toolbox,
             legend: {data: series.map(function (s) { return s.name; })},
-            grid: {left: horizontal ? 140 : 40, right: 20, top: 30, bottom: 30},
+            grid: {left: horizontal ? 170 : 40, right: 20, top: 30, bottom: 30},
             xAxis: horizontal ? value : category, yAxis: horizontal ? category : value,
             series: series
         });
     }
     var areas = rows('areas');
-    bars('area-chart', areas.map(function (r) { return r[1]; }),
+    // the 领域 without its outline number
+    bars('area-chart', areas.map(function (r) { return r[1].replace(/^\d+(\.\d+)*\s+/, ''); }),
         [{name: '进度(%)', type: 'bar', data: areas.map(function (r) { return +r[3]; }), itemStyle: {color: '#2e7d32'}}], true);
     var lights = rows('lights');
     bars('light-chart', lights.map(function (r) { return r[0]; }), [
