@@ -13,8 +13,6 @@ import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
 import org.ronghe.problem.TextInput;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -284,10 +282,7 @@ public class IndicatorService {
     private Indicator requireEditable(String countyCode, long id, Long departmentId, boolean overseer) {
         Indicator i = one(countyCode, id).indicator();
         if (!overseer && (departmentId == null || !departmentId.equals(i.departmentId()))) {
-            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    "只有指标的责任单位（" + (i.department() == null ? "未指定" : i.department()) + "）和督查室可以填报");
-            pd.setTitle("无权操作");
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, pd, null);
+            throw org.ronghe.problem.Refusals.forbidden("只有指标的责任单位（" + (i.department() == null ? "未指定" : i.department()) + "）和督查室可以填报");
         }
         return i;
     }

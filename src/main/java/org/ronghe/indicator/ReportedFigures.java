@@ -12,8 +12,6 @@ import org.ronghe.audit.AuditTrail;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
 import org.ronghe.proposal.ReplyCatalog;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -164,9 +162,7 @@ public class ReportedFigures {
                 .findFirst().orElseThrow(() -> new NotFoundException("答复函数据", figureId));
         if (jdbc.sql("select count(*) from indicator_figure_decision where figure_id = :f").param("f", figureId)
                 .query(Long.class).single() > 0) {
-            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "这项数据已确认或已不采用");
-            pd.setTitle("不允许的操作");
-            throw new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
+            throw org.ronghe.problem.Refusals.conflict("这项数据已确认或已不采用");
         }
         return f;
     }

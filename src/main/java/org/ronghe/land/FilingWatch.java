@@ -5,9 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import org.ronghe.department.DepartmentDirectory;
 import org.ronghe.notification.Notifications;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,15 +22,12 @@ public class FilingWatch {
 
     private final JdbcClient jdbc;
     private final Notifications notifications;
-    private final DepartmentDirectory departments;
-    private final String bureau;
+    private final LandAccess access;
 
-    FilingWatch(JdbcClient jdbc, Notifications notifications, DepartmentDirectory departments,
-                @Value("${ronghe.land.bureau:高农}") String bureau) {
+    FilingWatch(JdbcClient jdbc, Notifications notifications, LandAccess access) {
         this.jdbc = jdbc;
         this.notifications = notifications;
-        this.departments = departments;
-        this.bureau = bureau;
+        this.access = access;
     }
 
     @Scheduled(cron = "${ronghe.filing-watch.cron:0 20 7 * * *}", zone = "Asia/Shanghai")
@@ -55,8 +50,7 @@ public class FilingWatch {
         int sent = 0;
         for (Map<String, Object> t : late) {
             String county = (String) t.get("county_code");
-            Long unit = departments.list(county).stream().filter(d -> bureau.equals(d.docCode())).map(d -> d.id())
-                    .findFirst().orElse(null);
+            Long unit = access.bureau(county).orElse(null);
             if (unit != null && notifications.send(county, unit, null, "LAND_FILING_LATE", "land_transfer:" + t.get("id"),
                     "L08：与" + t.get("transferee_name") + "的土地流转（" + t.get("recorded") + " 记录）尚未备案，请督促村集体备案并报乡镇",
                     "/land").isPresent()) {
@@ -74,8 +68,7 @@ public class FilingWatch {
                 where t.status = 'RECORDED' and t.end_date >= :today
                   and t.end_date <= :today + coalesce(r.expiry_notice_days, 90)""").param("today", today).query().listOfRows()) {
             String county = (String) t.get("county_code");
-            Long unit = departments.list(county).stream().filter(d -> bureau.equals(d.docCode())).map(d -> d.id())
-                    .findFirst().orElse(null);
+            Long unit = access.bureau(county).orElse(null);
             if (unit != null && notifications.send(county, unit, null, "LAND_TRANSFER_EXPIRING", "land_transfer:" + t.get("id"),
                     "L16：与" + t.get("transferee_name") + "的土地流转将于 " + t.get("end_date") + " 到期，请告知承包方并征询续约；"
                             + "同等条件下原受让方享有优先续约权", "/land/transfers/" + t.get("id")).isPresent()) {

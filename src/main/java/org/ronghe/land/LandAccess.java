@@ -4,10 +4,7 @@ import org.ronghe.account.CurrentUser;
 import org.ronghe.account.Role;
 import org.ronghe.department.DepartmentDirectory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Who may do what in the land registry: the staff of the county's agriculture bureau (the unit whose 机关代字 is
@@ -36,6 +33,11 @@ class LandAccess {
                 || (user.role() == Role.UNIT_STAFF || user.role() == Role.LEADER) && ofBureau(user));
     }
 
+    /** @return the county's agriculture bureau (the unit that keeps the registry and receives land reminders) */
+    java.util.Optional<Long> bureau(String countyCode) {
+        return departments.list(countyCode).stream().filter(d -> bureau.equals(d.docCode())).map(d -> d.id()).findFirst();
+    }
+
     private boolean ofBureau(CurrentUser user) {
         return user.departmentId() != null
                 && departments.find(user.departmentId()).map(d -> bureau.equals(d.docCode())).orElse(false);
@@ -43,9 +45,7 @@ class LandAccess {
 
     void requireEdit(CurrentUser user) {
         if (!mayEdit(user)) {
-            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "只有农业农村部门的承办人员和系统管理员可以办理土地登记、流转和供需信息");
-            pd.setTitle("无权操作");
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, pd, null);
+            throw org.ronghe.problem.Refusals.forbidden("只有农业农村部门的承办人员和系统管理员可以办理土地登记、流转和供需信息");
         }
     }
 }

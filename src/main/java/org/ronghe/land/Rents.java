@@ -9,13 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.ronghe.audit.AuditTrail;
-import org.ronghe.department.DepartmentDirectory;
 import org.ronghe.notification.Notifications;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -36,16 +32,13 @@ public class Rents {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Notifications notifications;
-    private final DepartmentDirectory departments;
-    private final String bureau;
+    private final LandAccess access;
 
-    Rents(JdbcClient jdbc, AuditTrail audit, Notifications notifications, DepartmentDirectory departments,
-          @Value("${ronghe.land.bureau:高农}") String bureau) {
+    Rents(JdbcClient jdbc, AuditTrail audit, Notifications notifications, LandAccess access) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.notifications = notifications;
-        this.departments = departments;
-        this.bureau = bureau;
+        this.access = access;
     }
 
     /** Lays out the schedule of a transfer whose contract was just signed (once). */
@@ -127,9 +120,7 @@ public class Rents {
         Map<String, Object> d = jdbc.sql(PAID + "select * from dues where id = :id").param("id", dueId).query().singleRow();
         BigDecimal open = ((BigDecimal) d.get("amount_yuan")).subtract((BigDecimal) d.get("paid_yuan"));
         if (open.signum() == 0) {
-            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "该期租金已付清");
-            pd.setTitle("不允许的操作");
-            throw new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
+            throw org.ronghe.problem.Refusals.conflict("该期租金已付清");
         }
         if (amount == null || amount.signum() <= 0 || amount.compareTo(open) > 0 || amount.stripTrailingZeros().scale() > 2) {
             throw new InvalidInputException("amount", "付款金额应大于 0、不超过本期未付的 " + open + " 元，最多两位小数");
@@ -160,8 +151,7 @@ public class Rents {
                 from dues r join land_transfer t on t.id = r.transfer_id
                 where r.paid_yuan < r.amount_yuan and r.due_on < :today""").param("today", today).query().listOfRows()) {
             String county = (String) d.get("county_code");
-            Long unit = departments.list(county).stream().filter(x -> bureau.equals(x.docCode())).map(x -> x.id()).findFirst()
-                    .orElse(null);
+            Long unit = access.bureau(county).orElse(null);
             if (unit != null && notifications.send(county, unit, null, "LAND_RENT_OVERDUE", "land_rent_due:" + d.get("id"),
                     "租金逾期：" + d.get("transferee_name") + " 第 " + d.get("seq") + " 期（应于 " + d.get("due_on") + " 支付）尚欠 "
                             + d.get("open") + " 元，请通知承包方、受让方和乡镇", "/land/transfers/" + d.get("transfer_id")).isPresent()) {

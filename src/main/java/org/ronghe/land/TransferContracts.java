@@ -14,8 +14,6 @@ import org.ronghe.privacy.Masking;
 import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -255,8 +253,6 @@ public class TransferContracts {
     }
 
     private static ErrorResponseException conflict(String detail) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-        pd.setTitle("不允许的操作");
-        return new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
+        return org.ronghe.problem.Refusals.conflict(detail);
     }
 }

@@ -11,8 +11,6 @@ import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.TextInput;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -272,9 +270,7 @@ public class TransferService {
                 .param("id", id).param("c", countyCode).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new org.ronghe.problem.NotFoundException("流转", id));
         if (t.get("filed_at") != null) {
-            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "该流转已于 " + t.get("filed_at") + " 备案");
-            pd.setTitle("不允许的操作");
-            throw new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
+            throw org.ronghe.problem.Refusals.conflict("该流转已于 " + t.get("filed_at") + " 备案");
         }
         LocalDate recorded = ((java.sql.Timestamp) t.get("recorded_at")).toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"))
                 .toLocalDate();
@@ -312,9 +308,6 @@ public class TransferService {
     }
 
     private static ErrorResponseException overlap(String code, String when) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "L18：地块 " + code + " 在 " + when + " 已有有效的流转，同一地块的流转期限不得重叠");
-        pd.setTitle("不允许的操作");
-        return new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
+        return org.ronghe.problem.Refusals.conflict("L18：地块 " + code + " 在 " + when + " 已有有效的流转，同一地块的流转期限不得重叠");
     }
 }

@@ -15,7 +15,6 @@ import org.ronghe.problem.TextInput;
 import org.ronghe.proposal.ReplyRecorded;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -260,8 +259,6 @@ public class Commitments {
     }
 
     private static ErrorResponseException problem(HttpStatus status, String detail) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
-        pd.setTitle(status == HttpStatus.FORBIDDEN ? "无权操作" : "不允许的操作");
-        return new ErrorResponseException(status, pd, null);
+        return status == HttpStatus.FORBIDDEN ? org.ronghe.problem.Refusals.forbidden(detail) : org.ronghe.problem.Refusals.conflict(detail);
     }
 }
