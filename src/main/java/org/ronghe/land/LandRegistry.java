@@ -284,12 +284,11 @@ public class LandRegistry {
                 where p.county_code = :c and (cast(:code as varchar) is null or p.code = :code)
                 order by p.code offset :o limit :l""")
                 .param("c", countyCode).param("code", code).param("o", Math.max(0, offset)).param("l", Math.max(1, Math.min(200, limit)))
-                .query().listOfRows().stream().map(m -> {
+                .query(org.ronghe.database.DateColumns.MAPPER).list().stream().map(m -> {
                     Map<String, Object> row = new LinkedHashMap<>(m);
                     String id = vault.decrypt((byte[]) row.remove("head_id_cipher"));
                     row.put("head_id", showIds ? id : Masking.idNumber(id));
                     row.put("land_type_label", LandType.valueOf((String) m.get("land_type")).label());
-                    row.replaceAll((k, v) -> v instanceof java.sql.Date d ? d.toLocalDate() : v);
                     return row;
                 }).toList();
     }

@@ -95,12 +95,8 @@ public class Rents {
                 select id, seq, due_on, amount_yuan, paid_yuan, last_paid_on,
                        (paid_yuan < amount_yuan and due_on < :today) as overdue
                 from dues where transfer_id = :t and county_code = :c order by seq""")
-                .param("t", transferId).param("c", countyCode).param("today", today).query().listOfRows().stream()
-                .map(m -> {
-                    Map<String, Object> row = new java.util.LinkedHashMap<>(m);
-                    row.replaceAll((k, v) -> v instanceof java.sql.Date d ? d.toLocalDate() : v);
-                    return row;
-                }).toList();
+                .param("t", transferId).param("c", countyCode).param("today", today)
+                .query(org.ronghe.database.DateColumns.MAPPER).list();
     }
 
     /**

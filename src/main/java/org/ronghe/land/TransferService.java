@@ -300,11 +300,7 @@ public class TransferService {
                 join land_parcel p on p.id = tp.parcel_id join land_collective c on c.id = p.collective_id
                 where t.county_code = :c and (cast(:t as varchar) is null or substr(c.village_code, 1, 9) = :t)
                 group by t.id order by t.recorded_at desc, t.id desc""")
-                .param("c", countyCode).param("t", township).query().listOfRows().stream().map(m -> {
-                    Map<String, Object> row = new java.util.LinkedHashMap<>(m);
-                    row.replaceAll((k, v) -> v instanceof java.sql.Date d ? d.toLocalDate() : v);
-                    return row;
-                }).toList();
+                .param("c", countyCode).param("t", township).query(org.ronghe.database.DateColumns.MAPPER).list();
     }
 
     private static ErrorResponseException overlap(String code, String when) {

@@ -103,14 +103,13 @@ public class Commitments {
                 from commitment c join proposal p on p.id = c.proposal_id join department d on d.id = c.department_id
                 left join plan_task t on t.id = c.task_id
                 where\s""" + where + " order by c.status desc, c.due_date, c.id")
-                .params(params).query().listOfRows().stream().map(Commitments::plain).toList();
+                .params(params).query(org.ronghe.database.DateColumns.MAPPER).list().stream().map(Commitments::plain).toList();
     }
 
-    /** @return a row with dates as {@code LocalDate} and progress without trailing zeros */
+    /** @return a row with numbers without trailing zeros */
     private static Map<String, Object> plain(Map<String, Object> row) {
         Map<String, Object> m = new LinkedHashMap<>(row);
-        m.replaceAll((k, v) -> v instanceof java.sql.Date d ? d.toLocalDate()
-                : v instanceof BigDecimal b ? PlanService.plain(b) : v);
+        m.replaceAll((k, v) -> v instanceof BigDecimal b ? PlanService.plain(b) : v);
         return m;
     }
 

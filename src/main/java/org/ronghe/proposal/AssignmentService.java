@@ -262,7 +262,7 @@ public class AssignmentService {
                 left join proposal_rule r on r.county_code = a.county_code
                 where a.county_code = :c and a.department_id = :d and a.state <> 'RETURNED' and p.status = 'ASSIGNED'
                   and not exists (select 1 from co_handler_opinion o where o.assignment_id = a.id)
-                order by a.due_date, a.id""").param("c", countyCode).param("d", departmentId).query(DateColumns.MAPPER).list();
+                order by a.due_date, a.id""").param("c", countyCode).param("d", departmentId).query(org.ronghe.database.DateColumns.MAPPER).list();
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> r : rows) {
             Map<String, Object> m = new LinkedHashMap<>(r);

@@ -194,7 +194,7 @@ public class Disclosure {
                 from reply r join proposal p on p.id = r.proposal_id join congress_session s on s.id = p.session_id
                 left join proposer pr on pr.id = p.proposer_id left join department d on d.id = r.department_id
                 where\s""" + where + " order by r.disclosed_at desc, r.id desc offset :offset limit :limit")
-                .params(params).query(DateColumns.MAPPER).list();
+                .params(params).query(org.ronghe.database.DateColumns.MAPPER).list();
     }
 
     /**

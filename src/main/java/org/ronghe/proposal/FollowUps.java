@@ -51,7 +51,7 @@ public class FollowUps {
     public List<Map<String, Object>> open(String countyCode, Long departmentId) {
         // the unit filter only when asked for, so the plan can use the unit's index
         return jdbc.sql(OPEN + (departmentId == null ? "" : " and r.department_id = :d") + " order by r.reply_date, p.id")
-                .param("c", countyCode).params(departmentId == null ? Map.of() : Map.of("d", departmentId)).query(DateColumns.MAPPER).list();
+                .param("c", countyCode).params(departmentId == null ? Map.of() : Map.of("d", departmentId)).query(org.ronghe.database.DateColumns.MAPPER).list();
     }
 
     /**
