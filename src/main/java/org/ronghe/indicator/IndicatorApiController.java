@@ -99,7 +99,7 @@ class IndicatorApiController {
             return (String) v;
         }
         if (v instanceof Number) {
-            return org.ronghe.problem.JsonNumbers.decimal(v, field, field + " 应为数字").toPlainString();
+            return org.ronghe.problem.JsonFields.decimal(v, field, field + " 应为数字").toPlainString();
         }
         throw new InvalidInputException(field, field + " 应为文字或数字");
     }

@@ -68,7 +68,7 @@ class LandApiController {
     List<Map<String, Object>> pay(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long dueId,
                                   @org.springframework.web.bind.annotation.RequestBody Map<String, Object> body) {
         access.requireEdit(user);
-        java.math.BigDecimal amount = org.ronghe.problem.JsonNumbers.decimal(body.get("amount"), "amount", "付款金额应为数字");
+        java.math.BigDecimal amount = org.ronghe.problem.JsonFields.decimal(body.get("amount"), "amount", "付款金额应为数字");
         java.time.LocalDate paidOn;
         try {
             paidOn = day(body.get("paidOn") instanceof String p ? p : null);

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ronghe.account.CurrentUser;
 import org.ronghe.problem.InvalidInputException;
+import org.ronghe.problem.JsonFields;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -92,9 +93,10 @@ class PlanApiController {
             + "SUSPENDED（或中文）；DONE 须 progress 为 100；text 必填")
     Map<String, Object> report(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                @RequestBody Map<String, Object> body) {
-        BigDecimal p = org.ronghe.problem.JsonNumbers.decimal(body.get("progress"), "progress", "进度应为 0 到 100 之间的数字");
-        plans.report(user.countyCode(), id, user.departmentId(), new PlanService.ProgressInput(p, text(body, "status"),
-                text(body, "text"), text(body, "problems")), user.username(), PlanClock.today());
+        BigDecimal p = JsonFields.decimal(body.get("progress"), "progress", "进度应为 0 到 100 之间的数字");
+        plans.report(user.countyCode(), id, user.departmentId(), new PlanService.ProgressInput(p,
+                JsonFields.text(body, "status", "状态"), JsonFields.text(body, "text", "进展情况"),
+                JsonFields.text(body, "problems", "存在问题")), user.username(), PlanClock.today());
         return Map.of("task", plans.task(user.countyCode(), id, PlanClock.today()));
     }
 
@@ -121,13 +123,5 @@ class PlanApiController {
                 progress.isBlank() ? null : new BigDecimal(progress.strip()), status, text, problems, files),
                 user.username(), PlanClock.today());
         return Map.of("task", plans.task(user.countyCode(), id, PlanClock.today()), "reports", plans.reports(id));
-    }
-
-    private static String text(Map<String, Object> body, String field) {
-        Object v = body.get(field);
-        if (v != null && !(v instanceof String)) {
-            throw new InvalidInputException(field, field + " 应为文字");
-        }
-        return (String) v;
     }
 }

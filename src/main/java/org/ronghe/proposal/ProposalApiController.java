@@ -285,11 +285,7 @@ class ProposalApiController {
 
     /** @return the JSON field as text, or {@code null} when absent; a non-text value is refused naming the field */
     private static String text(Map<String, Object> body, String field, String label) {
-        Object v = body.get(field);
-        if (v != null && !(v instanceof String)) {
-            throw new InvalidInputException(field, label + "应为文字");
-        }
-        return (String) v;
+        return org.ronghe.problem.JsonFields.text(body, field, label);
     }
 
     /** @return the JSON field as a flag, {@code false} when absent; a non-boolean value is refused naming the field */

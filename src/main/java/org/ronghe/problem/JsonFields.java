@@ -3,12 +3,13 @@ package org.ronghe.problem;
 import java.math.BigDecimal;
 
 /**
- * Reads a number from a JSON body field, whatever JSON gave (integer, decimal, or a number too large for a
- * {@code double}, which arrives as infinity), refusing with the field named instead of failing.
+ * Reads typed fields of a JSON body parsed as a map, refusing a value of the wrong JSON type with the field named
+ * instead of failing: numbers whatever JSON gave (integer, decimal, or a number too large for a {@code double},
+ * which arrives as infinity), and text.
  */
-public final class JsonNumbers {
+public final class JsonFields {
 
-    private JsonNumbers() {
+    private JsonFields() {
     }
 
     /**
@@ -19,6 +20,25 @@ public final class JsonNumbers {
      * @throws InvalidInputException naming {@code field} for text, booleans, arrays, objects, infinities and NaN
      */
     public static BigDecimal decimal(Object value, String field, String message) {
+        return number(value, field, message);
+    }
+
+    /**
+     * @param body  the JSON body
+     * @param field the field's name
+     * @param label its Chinese name, for the error
+     * @return the field's text, or {@code null} when absent
+     * @throws InvalidInputException naming {@code field} when the value is not a JSON string
+     */
+    public static String text(java.util.Map<String, Object> body, String field, String label) {
+        Object v = body.get(field);
+        if (v != null && !(v instanceof String)) {
+            throw new InvalidInputException(field, label + "应为文字");
+        }
+        return (String) v;
+    }
+
+    private static BigDecimal number(Object value, String field, String message) {
         if (value == null) {
             return null;
         }
