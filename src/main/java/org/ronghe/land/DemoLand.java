@@ -72,13 +72,13 @@ class DemoLand {
         long t = transfers.record(c, new TransferService.Draft("出租", "（演示）高平市三甲丰收种植专业合作社", "COOPERATIVE",
                 LocalDate.of(year, 3, 1), LocalDate.of(year + 3, 2, 28), "GRAIN", new BigDecimal("600"),
                 List.of(new TransferService.Share(VILLAGE + "0100001", new BigDecimal("8.60")))), "demo-unit-agri").id();
-        transfers.file(c, t, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "demo-unit-agri");
         contracts.draft(c, t, new TransferContracts.Terms("93140581MA0L3B0000".substring(0, 17)
                 + IdentityNumbers.usccCheck("93140581MA0L3B0000".substring(0, 17)), "ANNUAL", new BigDecimal("2000"),
-                "ARBITRATION"), "demo-unit-agri");
+                "ARBITRATION", "（演示）三甲镇农村经营管理站"), "demo-unit-agri");
         String hash = (String) contracts.get(c, t).get("sha256");
         contracts.confirm(c, t, "TRANSFEROR", hash, "demo-unit-agri");
         contracts.confirm(c, t, "TRANSFEREE", hash, "demo-unit-agri");
+        transfers.file(c, t, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "demo-unit-agri");
         listings.offer(c, new Listings.Supply(VILLAGE + "010002", false, List.of(VILLAGE + "0100002"), "出租", 5,
                 new BigDecimal("550"), List.of("GRAIN", "VEGETABLE")), "demo-unit-agri");
         listings.offer(c, new Listings.Supply(VILLAGE + "020001", true, List.of(VILLAGE + "0200001"), "入股", 10,

@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The daily land reminders, at 07:20 China time: tells the agriculture bureau once of every transfer not filed within
  * the county's {@code land_rule.filing_days} (default 15) days of being recorded (L08), and once of every transfer
  * ending within {@code land_rule.expiry_notice_days} (default 90), so the incumbent's priority to renew on equal
- * terms can be offered in time (L16, 农村土地经营权流转管理办法 art. 10).
+ * terms can be offered in time (L16, 农村土地经营权流转管理办法 art. 10), and once per stage of every dispute whose
+ * statutory deadline is a week away or less (L17, {@link Disputes}).
  */
 @Component
 public class FilingWatch {
@@ -23,8 +24,10 @@ public class FilingWatch {
     private final JdbcClient jdbc;
     private final Notifications notifications;
     private final LandAccess access;
+    private final Disputes disputes;
 
-    FilingWatch(JdbcClient jdbc, Notifications notifications, LandAccess access) {
+    FilingWatch(JdbcClient jdbc, Notifications notifications, LandAccess access, Disputes disputes) {
+        this.disputes = disputes;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.access = access;
@@ -57,7 +60,7 @@ public class FilingWatch {
                 sent++;
             }
         }
-        return sent + expiring(today);
+        return sent + expiring(today) + disputes.remind(today);
     }
 
     private int expiring(LocalDate today) {

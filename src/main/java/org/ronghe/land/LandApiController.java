@@ -64,7 +64,8 @@ class LandApiController {
     }
 
     @PostMapping("/api/land/transfers/{id}/rents/{dueId}/payments")
-    @Operation(summary = "记录一笔租金收付", description = "{amount: 元, paidOn: yyyy-MM-dd}；不超过本期未付金额")
+    @Operation(summary = "记录一笔租金收付", description = "{amount: 元, paidOn: yyyy-MM-dd, payee: 收款承包方的 18 位编码}；不超过本期未付金额；"
+            + "租金只能付到本宗流转所涉承包方本人的账户（L14）")
     List<Map<String, Object>> pay(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long dueId,
                                   @org.springframework.web.bind.annotation.RequestBody Map<String, Object> body) {
         access.requireEdit(user);
@@ -75,7 +76,7 @@ class LandApiController {
         } catch (InvalidInputException e) {
             throw new InvalidInputException("paidOn", "付款日期应写作 2026-06-30");
         }
-        rents.pay(user.countyCode(), id, dueId, amount, paidOn, user.username());
+        rents.pay(user.countyCode(), id, dueId, amount, paidOn, body.get("payee") instanceof String p ? p : null, user.username());
         return rents.of(user.countyCode(), id, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
     }
 

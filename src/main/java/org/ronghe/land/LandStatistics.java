@@ -49,7 +49,7 @@ public class LandStatistics {
                 with live as (
                     select tp.parcel_id, sum(tp.area_mu) as area from land_transfer_parcel tp
                     join land_transfer t on t.id = tp.transfer_id
-                    where tp.county_code = :c and tp.live and t.status = 'RECORDED' and tp.period @> cast(:on as date)
+                    where tp.county_code = :c and tp.live and tp.period @> cast(:on as date)
                     group by tp.parcel_id)
                 select\s""" + key + """
                         as unit, sum(p.area_mu) as registered, coalesce(sum(l.area), 0) as transferred,
@@ -76,7 +76,7 @@ public class LandStatistics {
         return jdbc.sql("select " + key + """
                  as key, count(distinct t.id) as transfers, sum(tp.area_mu) as area
                 from land_transfer t join land_transfer_parcel tp on tp.transfer_id = t.id
-                where t.county_code = :c and t.status = 'RECORDED' and tp.live and tp.period @> cast(:on as date)
+                where t.county_code = :c and tp.live and tp.period @> cast(:on as date)
                 group by 1 order by area desc""").param("c", countyCode).param("on", on).query().listOfRows();
     }
 
@@ -94,7 +94,7 @@ public class LandStatistics {
                        round(cast(percentile_cont(0.75) within group (order by t.rent_yuan_per_mu) as numeric), 2) as p75
                 from land_transfer t join land_transfer_parcel tp on tp.transfer_id = t.id
                 join land_parcel p on p.id = tp.parcel_id join land_collective c on c.id = p.collective_id
-                where t.county_code = :c and t.status = 'RECORDED'
+                where t.county_code = :c and t.filed_at is not null
                 group by 1, 2, 3 order by 1, 2, 3""").param("c", countyCode).query().listOfRows();
     }
 }

@@ -32,9 +32,16 @@ class LandWebController {
     private final TransferContracts contracts;
     private final Listings listings;
     private final org.ronghe.region.RegionDirectory regions;
+    private final TransferLifecycle lifecycle;
+    private final Disputes disputes;
+    private final Rents rents;
 
     LandWebController(LandRegistry registry, LandAccess access, CurrentCounty county, TransferService transfers,
-                      TransferContracts contracts, Listings listings, org.ronghe.region.RegionDirectory regions) {
+                      TransferContracts contracts, Listings listings, org.ronghe.region.RegionDirectory regions,
+                      TransferLifecycle lifecycle, Disputes disputes, Rents rents) {
+        this.lifecycle = lifecycle;
+        this.disputes = disputes;
+        this.rents = rents;
         this.registry = registry;
         this.access = access;
         this.county = county;
@@ -104,6 +111,7 @@ class LandWebController {
                    Model model) {
         model.addAttribute("matches", listings.match(user.countyCode(), id));
         model.addAttribute("demandId", id);
+        model.addAttribute("mayEdit", access.mayEdit(user));
         return "land/matches";
     }
 
@@ -154,6 +162,11 @@ class LandWebController {
             model.addAttribute("contract", null);
         }
         model.addAttribute("mayEdit", access.mayEdit(user));
+        model.addAttribute("life", lifecycle.of(user.countyCode(), id));
+        model.addAttribute("disputes", disputes.of(user.countyCode(), id));
+        model.addAttribute("rents", rents.of(user.countyCode(), id, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
+        model.addAttribute("payees", rents.payees(id));
+        model.addAttribute("bases", TransferLifecycle.TERMINATION_BASES);
         return "land/transfer";
     }
 
@@ -183,10 +196,11 @@ class LandWebController {
     String draftContract(@AuthenticationPrincipal CurrentUser user, @org.springframework.web.bind.annotation.PathVariable long id,
                          @RequestParam(defaultValue = "") String transfereeId, @RequestParam(defaultValue = "") String payment,
                          @RequestParam(defaultValue = "0") String deposit, @RequestParam(defaultValue = "") String dispute,
-                         RedirectAttributes redirect) {
+                         @RequestParam(defaultValue = "") String depositHolder, RedirectAttributes redirect) {
         access.requireEdit(user);
         org.ronghe.problem.FormOutcome.attempt(redirect, "合同已起草，请双方阅读后确认", "未起草", () -> contracts.draft(
-                user.countyCode(), id, new TransferContracts.Terms(transfereeId, payment, decimal(deposit, "deposit"), dispute),
+                user.countyCode(), id, new TransferContracts.Terms(transfereeId, payment, decimal(deposit, "deposit"), dispute,
+                        depositHolder),
                 user.username()));
         return "redirect:/land/transfers/" + id;
     }

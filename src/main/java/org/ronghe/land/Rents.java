@@ -100,15 +100,18 @@ public class Rents {
     }
 
     /**
-     * Records a payment against an instalment.
+     * Records a payment against an instalment, paid to the account of one of the transfer's contracting households.
      *
-     * @throws InvalidInputException  naming {@code amount} (more than 0, at most what is still due, two decimals) or
-     *                                {@code paidOn} (not in the future)
+     * @param payeeCode the 18-digit code of the household whose own account received it (L14)
+     * @throws InvalidInputException  naming {@code amount} (more than 0, at most what is still due, two decimals),
+     *                                {@code paidOn} (not in the future) or {@code payee} (L14: not a household of the
+     *                                transfer, e.g. the village's account; 农村土地经营权流转管理办法 第7条)
      * @throws NotFoundException      for an unknown instalment of the transfer
      * @throws ErrorResponseException 409 when the instalment is paid in full
      */
     @Transactional
-    public void pay(String countyCode, long transferId, long dueId, BigDecimal amount, LocalDate paidOn, String by) {
+    public void pay(String countyCode, long transferId, long dueId, BigDecimal amount, LocalDate paidOn, String payeeCode,
+                    String by) {
         // the instalment's row is locked first, so two payments of one instalment cannot both take what is open
         jdbc.sql("select id from land_rent_due where id = :id and transfer_id = :t and county_code = :c for update")
                 .param("id", dueId).param("t", transferId).param("c", countyCode).query(Long.class).optional()
@@ -124,13 +127,30 @@ public class Rents {
         if (paidOn == null || paidOn.isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")))) {
             throw new InvalidInputException("paidOn", "付款日期不能晚于今天");
         }
+        Long payee = payeeCode == null ? null : jdbc.sql("""
+                select distinct p.household_id from land_transfer_parcel tp join land_parcel p on p.id = tp.parcel_id
+                join land_household h on h.id = p.household_id where tp.transfer_id = :t and h.code = :code""")
+                .param("t", transferId).param("code", payeeCode.strip()).query(Long.class).optional().orElse(null);
+        if (payee == null) {
+            throw new InvalidInputException("payee", "L14（《农村土地经营权流转管理办法》第7条）：流转收益归承包方所有，租金应付到本宗流转"
+                    + "所涉承包方本人的账户，请填写收款承包方的 18 位承包方编码（不能付到村集体等账户）");
+        }
         jdbc.sql("""
-                insert into land_rent_payment (county_code, due_id, amount_yuan, paid_on, recorded_by)
-                values (:c, :id, :a, :d, :by)""")
+                insert into land_rent_payment (county_code, due_id, amount_yuan, paid_on, recorded_by, payee_household_id)
+                values (:c, :id, :a, :d, :by, :payee)""").param("payee", payee)
                 .param("c", countyCode).param("id", dueId).param("a", amount).param("d", paidOn).param("by", by).update();
         audit.record(countyCode, "LAND_RENT_PAID", "land_transfer", String.valueOf(transferId),
                 "第 " + d.get("seq") + " 期租金收付 " + amount + " 元（" + paidOn + "）", Map.of("paid", d.get("paid_yuan")),
                 Map.of("paid", ((BigDecimal) d.get("paid_yuan")).add(amount)));
+    }
+
+    /** @return the households a transfer's rent may be paid to (L14): {@code code, head_name}, by code */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> payees(long transferId) {
+        return jdbc.sql("""
+                select distinct h.code, h.head_name from land_transfer_parcel tp join land_parcel p on p.id = tp.parcel_id
+                join land_household h on h.id = p.household_id where tp.transfer_id = :t order by h.code""")
+                .param("t", transferId).query().listOfRows();
     }
 
     @Scheduled(cron = "${ronghe.rent-watch.cron:0 30 7 * * *}", zone = "Asia/Shanghai")

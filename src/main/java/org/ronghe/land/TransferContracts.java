@@ -36,8 +36,14 @@ public class TransferContracts {
      * @param payment      ANNUAL, SEMI_ANNUAL or ONE_OFF
      * @param deposit      risk deposit (风险保障金) in 元, 0 or more (L10)
      * @param dispute      ARBITRATION (调解、仲裁) or COURT (诉讼)
+     * @param depositHolder who keeps the deposit (e.g. 乡镇农村经营管理站、银行专户), required when there is one (L10)
      */
-    public record Terms(String transfereeId, String payment, BigDecimal deposit, String dispute) {
+    public record Terms(String transfereeId, String payment, BigDecimal deposit, String dispute, String depositHolder) {
+
+        /** Terms without a risk deposit holder (only for a contract without a deposit). */
+        public Terms(String transfereeId, String payment, BigDecimal deposit, String dispute) {
+            this(transfereeId, payment, deposit, dispute, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -84,6 +90,23 @@ public class TransferContracts {
         if (terms.dispute() == null || !List.of("ARBITRATION", "COURT").contains(terms.dispute())) {
             problems.add(new FieldProblem("dispute", "争议解决方式应为 调解仲裁（ARBITRATION）或 诉讼（COURT）"));
         }
+        String holder = org.ronghe.problem.TextInput.line("depositHolder", "风险保障金保管方", terms.depositHolder(), 100, false, problems);
+        if (holder != null && holder.isEmpty()) {
+            holder = null;
+        }
+        if (terms.deposit() != null && terms.deposit().signum() > 0 && holder == null) {
+            problems.add(new FieldProblem("depositHolder", "L10（《农村土地经营权流转管理办法》第30条）：请写明风险保障金由谁保管（如乡镇农村经营管理站、银行专户）"));
+        }
+        Map<String, Object> need = jdbc.sql("""
+                select (select sum(area_mu) from land_transfer_parcel where transfer_id = :t) as area,
+                       coalesce((select deposit_threshold_mu from land_rule where county_code = :c), 50) as threshold""")
+                .param("t", transferId).param("c", countyCode).query().singleRow();
+        if (terms.deposit() != null && terms.deposit().signum() == 0 && need.get("area") != null
+                && ((BigDecimal) need.get("area")).compareTo((BigDecimal) need.get("threshold")) > 0) {
+            problems.add(new FieldProblem("deposit", "L10（《农村土地经营权流转管理办法》第30条）：流转面积 " + need.get("area")
+                    + " 亩超过本县 " + ((BigDecimal) need.get("threshold")).stripTrailingZeros().toPlainString()
+                    + " 亩的标准，应当缴纳风险保障金"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -106,8 +129,8 @@ public class TransferContracts {
         if (existing == null) {
             jdbc.sql("""
                     insert into land_transfer_contract (county_code, transfer_id, contract_no, model, transferee_id_cipher,
-                                                        payment, deposit_yuan, dispute, text, sha256, drafted_by)
-                    values (:c, :t, :no, :m, :id, :pay, :dep, :dis, :text, :hash, :by)""")
+                                                        payment, deposit_yuan, dispute, text, sha256, drafted_by, deposit_holder)
+                    values (:c, :t, :no, :m, :id, :pay, :dep, :dis, :text, :hash, :by, :holder)""").param("holder", holder)
                     .param("c", countyCode).param("t", transferId).param("no", number).param("m", model)
                     .param("id", vault.encrypt(id)).param("pay", terms.payment()).param("dep", terms.deposit())
                     .param("dis", terms.dispute()).param("text", text).param("hash", hash).param("by", by).update();
@@ -115,11 +138,11 @@ public class TransferContracts {
             // a redraft needs both confirmations again
             jdbc.sql("""
                     update land_transfer_contract set transferee_id_cipher = :id, payment = :pay, deposit_yuan = :dep,
-                        dispute = :dis, text = :text, sha256 = :hash, transferor_confirmed_at = null,
+                        dispute = :dis, text = :text, sha256 = :hash, transferor_confirmed_at = null, deposit_holder = :holder,
                         transferee_confirmed_at = null, drafted_by = :by, drafted_at = now() where transfer_id = :t""")
                     .param("id", vault.encrypt(id)).param("pay", terms.payment()).param("dep", terms.deposit())
                     .param("dis", terms.dispute()).param("text", text).param("hash", hash).param("by", by)
-                    .param("t", transferId).update();
+                    .param("t", transferId).param("holder", holder).update();
         }
         audit.record(countyCode, existing == null ? "LAND_CONTRACT_DRAFTED" : "LAND_CONTRACT_REDRAFTED", "land_transfer",
                 String.valueOf(transferId), "起草流转合同 " + number + "（" + model + "）",
@@ -173,7 +196,8 @@ public class TransferContracts {
     @Transactional(readOnly = true)
     public Map<String, Object> get(String countyCode, long transferId) {
         return jdbc.sql("""
-                select contract_no, model, payment, deposit_yuan, dispute, text, sha256, transferor_confirmed_at,
+                select contract_no, model, payment, deposit_yuan, deposit_holder, deposit_released_on, deposit_released_to,
+                       deposit_release_note, dispute, text, sha256, transferor_confirmed_at,
                        transferee_confirmed_at, (transferor_confirmed_at is not null and transferee_confirmed_at is not null) as signed
                 from land_transfer_contract where transfer_id = :t and county_code = :c""")
                 .param("t", transferId).param("c", countyCode).query().listOfRows().stream().findFirst()
@@ -219,7 +243,8 @@ public class TransferContracts {
         s.append("第八条 双方权利和义务\n甲方有权按期收取价款、监督乙方依约使用土地；不得干涉乙方依法进行的农业生产经营。")
                 .append("乙方有权在流转期限内依法自主开展农业生产经营并取得收益；再流转或以土地经营权融资担保，须经甲方书面同意并向发包方备案（L12）。\n\n");
         s.append("第九条 风险保障金\n").append(terms.deposit().signum() == 0 ? "本合同不设风险保障金。"
-                : "乙方缴纳风险保障金人民币 " + terms.deposit() + " 元，合同期满且无违约的，全额退还。").append("\n\n");
+                : "乙方缴纳风险保障金人民币 " + terms.deposit() + " 元，由" + terms.depositHolder().strip()
+                        + "保管，合同期满且无违约的，全额退还；乙方违约造成损失的，用于补偿甲方或恢复土地（L10）。").append("\n\n");
         s.append("第十条 违约责任\n一方违约给对方造成损失的，应当赔偿。乙方改变土地农业用途、弃耕抛荒连续两年以上或给土地造成严重损害的，甲方有权解除合同（L13）。\n\n");
         s.append("第十一条 争议解决\n发生争议的，双方协商解决；协商不成的，可请求村民委员会、乡（镇）人民政府调解，")
                 .append("ARBITRATION".equals(terms.dispute()) ? "调解不成的向农村土地承包仲裁委员会申请仲裁（L17）。"

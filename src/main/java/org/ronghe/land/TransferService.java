@@ -27,6 +27,14 @@ import org.springframework.web.ErrorResponseException;
  * cultivated land a non-grain use is warned of (非粮化; 法 art. 38, 办法 art. 3, 11);</li>
  * <li>L11 — for {@code land_rule.first_refusal_days} (default 15) after a parcel is offered in a supply listing, it goes
  * only to a member of the same collective (法 art. 38, 办法 art. 9); a transfer of a listed parcel closes the listing;</li>
+ * <li>L01 — a transfer made for the household by someone else (usually the collective) needs the household's written
+ * mandate: matters, powers, a term covering the day, both signatures, and every household of the parcels signed
+ * (法 art. 36; 办法 art. 8, 18);</li>
+ * <li>L07 — 代耕 of one year or less needs no written contract; any other transfer is filed only once its contract is
+ * signed by both (法 art. 40);</li>
+ * <li>L15 — a term of five years or more is told that the operating right may be registered (法 art. 41);</li>
+ * <li>L16 — a parcel whose earlier transfer ended less than a year before the new term goes to someone else only once
+ * the incumbent has declined to renew on equal terms (办法 art. 10);</li>
  * <li>L18 — no more than the parcel's area, and never two live transfers of one parcel with overlapping terms:
  * checked here and enforced by the database (an exclusion constraint), so racing requests cannot both succeed.</li>
  * </ul>
@@ -47,15 +55,39 @@ public class TransferService {
      * @param parcels        the parcels with the area of each taken (亩)
      * @param memberCode     the transferee's own 承包方编码 when it is a household of the county's registry (a member
      *                       of a collective, for first refusal, L11), or {@code null}
+     * @param mandate        the household's written mandate when someone else makes the transfer for it (L01), or
+     *                       {@code null} when the household itself is the transferor
      */
     public record Draft(String form, String transfereeName, String transfereeKind, LocalDate start, LocalDate end,
-                        String landUse, BigDecimal rent, List<Share> parcels, String memberCode) {
+                        String landUse, BigDecimal rent, List<Share> parcels, String memberCode, Mandate mandate) {
 
-        /** A transfer to a transferee outside the registry. */
+        /** A transfer by the household itself. */
+        public Draft(String form, String transfereeName, String transfereeKind, LocalDate start, LocalDate end,
+                     String landUse, BigDecimal rent, List<Share> parcels, String memberCode) {
+            this(form, transfereeName, transfereeKind, start, end, landUse, rent, parcels, memberCode, null);
+        }
+
+        /** A transfer by the household itself to a transferee outside the registry. */
         public Draft(String form, String transfereeName, String transfereeKind, LocalDate start, LocalDate end,
                      String landUse, BigDecimal rent, List<Share> parcels) {
-            this(form, transfereeName, transfereeKind, start, end, landUse, rent, parcels, null);
+            this(form, transfereeName, transfereeKind, start, end, landUse, rent, parcels, null, null);
         }
+    }
+
+    /**
+     * A written mandate (委托书) under which someone transfers for the contracting household (L01).
+     *
+     * @param agent             the mandated party (受托人), e.g. the collective
+     * @param matters           委托事项
+     * @param powers            委托权限 (e.g. 代为洽谈、签订合同)
+     * @param validFrom         first day of the mandate
+     * @param validUntil        last day of the mandate
+     * @param households        18-digit codes of the households that signed it; every household of the parcels must
+     * @param householdSignedOn the day the household signed
+     * @param agentSignedOn     the day the agent signed
+     */
+    public record Mandate(String agent, String matters, String powers, LocalDate validFrom, LocalDate validUntil,
+                          List<String> households, LocalDate householdSignedOn, LocalDate agentSignedOn) {
     }
 
     /**
@@ -70,12 +102,14 @@ public class TransferService {
     /**
      * @param id       the recorded transfer
      * @param warnings rules that warn but do not block (e.g. L05 非粮化)
+     * @param notices  information for the parties (e.g. L15: the operating right may be registered)
      */
-    public record Outcome(long id, List<String> warnings) {
+    public record Outcome(long id, List<String> warnings, List<String> notices) {
     }
 
-    private static final Map<String, String> FORMS = Map.of("出租", "LEASE", "转包", "LEASE", "入股", "SHARE", "其他", "OTHER",
-            "LEASE", "LEASE", "SHARE", "SHARE", "OTHER", "OTHER");
+    private static final Map<String, String> FORMS = Map.ofEntries(Map.entry("出租", "LEASE"), Map.entry("转包", "LEASE"),
+            Map.entry("入股", "SHARE"), Map.entry("其他", "OTHER"), Map.entry("代耕", "OTHER"), Map.entry("LEASE", "LEASE"),
+            Map.entry("SHARE", "SHARE"), Map.entry("OTHER", "OTHER"), Map.entry("CARETAKING", "OTHER"));
     private static final List<String> KINDS = List.of("HOUSEHOLD", "FAMILY_FARM", "COOPERATIVE", "ENTERPRISE", "OTHER");
     private static final List<String> USES = List.of("GRAIN", "CASH_CROP", "VEGETABLE", "ORCHARD", "FORESTRY", "AQUACULTURE",
             "LIVESTOCK");
@@ -144,6 +178,7 @@ public class TransferService {
             }
             Map<String, Object> p = jdbc.sql("""
                     select p.id, p.code, p.area_mu, p.land_type, p.basic_farmland, k.start_date as contract_start,
+                           (select h.code from land_household h where h.id = p.household_id) as household,
                            case when k.extension_recorded then k.end_date + interval '30 years' else k.end_date end as contract_end,
                            k.extension_recorded
                     from land_parcel p left join land_contract k on k.household_id = p.household_id
@@ -187,6 +222,11 @@ public class TransferService {
                 warnings.add("L05（《农村土地经营权流转管理办法》第3条）：地块 " + s.code() + " 为耕地，流转后非粮化使用，请注意耕地保护要求");
             }
         }
+        boolean caretaking = formText.equals("代耕") || formText.equals("CARETAKING");
+        mandate(draft.mandate(), parcels, problems);
+        if (problems.isEmpty()) {
+            priority(parcels, name, draft.start(), problems);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -202,9 +242,9 @@ public class TransferService {
         }
         long id = jdbc.sql("""
                 insert into land_transfer (county_code, form, transferee_name, transferee_kind, start_date, end_date,
-                                           land_use, rent_yuan_per_mu, recorded_by)
-                values (:c, :f, :n, :k, :s, :e, :u, :r, :by) returning id""")
-                .param("c", countyCode).param("f", form).param("n", name).param("k", draft.transfereeKind())
+                                           land_use, rent_yuan_per_mu, recorded_by, caretaking)
+                values (:c, :f, :n, :k, :s, :e, :u, :r, :by, :ct) returning id""")
+                .param("ct", caretaking).param("c", countyCode).param("f", form).param("n", name).param("k", draft.transfereeKind())
                 .param("s", draft.start()).param("e", draft.end()).param("u", draft.landUse()).param("r", draft.rent())
                 .param("by", by).query(Long.class).single();
         for (int i = 0; i < parcels.size(); i++) {
@@ -225,9 +265,83 @@ public class TransferService {
                     select sp.supply_id from land_supply_parcel sp join land_transfer_parcel tp on tp.parcel_id = sp.parcel_id
                     where tp.transfer_id = :t)""").param("t", id).update();
         audit.record(countyCode, "LAND_TRANSFER_RECORDED", "land_transfer", String.valueOf(id),
-                "记录土地流转：" + name + "，" + parcels.size() + " 块地，" + draft.start() + " 至 " + draft.end(), null,
+                "记录土地流转：" + name + "，" + parcels.size() + " 块地，" + draft.start() + " 至 " + draft.end()
+                        + (draft.mandate() == null ? "" : "（" + draft.mandate().agent().strip() + "受托）"), null,
                 Map.of("form", form, "parcels", parcels.stream().map(p -> p.get("code")).toList(), "warnings", warnings));
-        return new Outcome(id, warnings);
+        if (draft.mandate() != null) {
+            Mandate m = draft.mandate();
+            jdbc.sql("""
+                    insert into land_mandate (county_code, transfer_id, agent, matters, powers, valid_from, valid_until,
+                                              households, household_signed_on, agent_signed_on)
+                    values (:c, :t, :a, :m, :p, :f, :u, :h, :hs, :as)""").param("c", countyCode).param("t", id)
+                    .param("a", m.agent().strip()).param("m", m.matters().strip()).param("p", m.powers().strip())
+                    .param("f", m.validFrom()).param("u", m.validUntil()).param("h", String.join(",", m.households()))
+                    .param("hs", m.householdSignedOn()).param("as", m.agentSignedOn()).update();
+        }
+        return new Outcome(id, warnings, notices(draft.start(), draft.end()));
+    }
+
+    /**
+     * L15: a term of five years or more may be registered (农村土地承包法 第41条).
+     *
+     * @return the notice for a term from {@code start} to {@code end} (inclusive), or none
+     */
+    static List<String> notices(LocalDate start, LocalDate end) {
+        return end.plusDays(1).isBefore(start.plusYears(5)) ? List.of()
+                : List.of("L15（《农村土地承包法》第41条）：流转期限五年以上，当事人可以向登记机构申请土地经营权登记（不动产登记），"
+                        + "未经登记不得对抗善意第三人");
+    }
+
+    /** L01: someone other than the household transfers only on a complete, signed, current written mandate. */
+    private static void mandate(Mandate m, List<Map<String, Object>> parcels, List<FieldProblem> problems) {
+        if (m == null) {
+            return;
+        }
+        String rule = "L01（《农村土地承包法》第36条、《农村土地经营权流转管理办法》第8条、第18条）：";
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        TextInput.line("mandate.agent", "受托人", m.agent(), 100, true, problems);
+        TextInput.line("mandate.matters", "委托事项", m.matters(), 500, true, problems);
+        TextInput.line("mandate.powers", "委托权限", m.powers(), 500, true, problems);
+        if (m.validFrom() == null || m.validUntil() == null || m.validUntil().isBefore(m.validFrom())) {
+            problems.add(new FieldProblem("mandate.validUntil", rule + "委托书应写明委托期限（起止日期）"));
+        } else if (today.isBefore(m.validFrom()) || today.isAfter(m.validUntil())) {
+            problems.add(new FieldProblem("mandate.validUntil", rule + "委托书的期限（" + m.validFrom() + " 至 " + m.validUntil()
+                    + "）不含今天，受托人无权办理"));
+        }
+        if (m.householdSignedOn() == null || m.agentSignedOn() == null || m.householdSignedOn().isAfter(today)
+                || m.agentSignedOn().isAfter(today)) {
+            problems.add(new FieldProblem("mandate.householdSignedOn", rule + "委托书须由承包方和受托人双方签字（写明签字日期，不晚于今天）"));
+        }
+        java.util.Set<String> signed = new java.util.HashSet<>(m.households() == null ? List.of() : m.households().stream()
+                .filter(java.util.Objects::nonNull).map(String::strip).toList());
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        for (Map<String, Object> p : parcels) {
+            if (!signed.contains((String) p.get("household"))) {
+                missing.add((String) p.get("household"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            problems.add(new FieldProblem("mandate.households", rule + "承包方 " + String.join("、", missing) + " 没有签署委托书"));
+        }
+    }
+
+    /**
+     * L16: a parcel whose earlier transfer (not ended early) ended within a year before the new term goes to someone
+     * else only after the incumbent declined to renew on equal terms (办法 第10条).
+     */
+    private void priority(List<Map<String, Object>> parcels, String transferee, LocalDate start, List<FieldProblem> problems) {
+        for (Map<String, Object> p : parcels) {
+            jdbc.sql("""
+                    select t.transferee_name, t.end_date from land_transfer t
+                    join land_transfer_parcel tp on tp.transfer_id = t.id
+                    left join land_renewal r on r.transfer_id = t.id
+                    where tp.parcel_id = :p and t.end_date < :s and t.end_date >= cast(:s as date) - interval '1 year'
+                      and t.terminated_on is null and r.id is null and t.transferee_name <> :n
+                    order by t.end_date desc limit 1""").param("p", p.get("id")).param("s", start).param("n", transferee)
+                    .query().listOfRows().stream().findFirst().ifPresent(t -> problems.add(new FieldProblem("transfereeName",
+                            "L16（《农村土地经营权流转管理办法》第10条）：地块 " + p.get("code") + " 原由" + t.get("transferee_name")
+                                    + "流转至 " + t.get("end_date") + "，同等条件下原受让方享有优先权；请先在原流转中登记其续约或放弃")));
+        }
     }
 
     /** L11: a parcel offered within the first-refusal days goes only to a member of its collective. */
@@ -266,11 +380,22 @@ public class TransferService {
      */
     @Transactional
     public void file(String countyCode, long id, LocalDate on, String by) {
-        Map<String, Object> t = jdbc.sql("select recorded_at, filed_at from land_transfer where id = :id and county_code = :c for update")
+        Map<String, Object> t = jdbc.sql("""
+                select t.recorded_at, t.filed_at, t.caretaking, t.start_date, t.end_date,
+                       coalesce(k.transferor_confirmed_at is not null and k.transferee_confirmed_at is not null, false) as signed
+                from land_transfer t left join land_transfer_contract k on k.transfer_id = t.id
+                where t.id = :id and t.county_code = :c for update of t""")
                 .param("id", id).param("c", countyCode).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new org.ronghe.problem.NotFoundException("流转", id));
         if (t.get("filed_at") != null) {
             throw org.ronghe.problem.Refusals.conflict("该流转已于 " + t.get("filed_at") + " 备案");
+        }
+        LocalDate start = ((java.sql.Date) t.get("start_date")).toLocalDate();
+        boolean shortCaretaking = Boolean.TRUE.equals(t.get("caretaking"))
+                && !((java.sql.Date) t.get("end_date")).toLocalDate().isAfter(start.plusYears(1).minusDays(1));
+        if (!shortCaretaking && !Boolean.TRUE.equals(t.get("signed"))) {
+            throw org.ronghe.problem.Refusals.conflict("L07（《农村土地承包法》第40条）：流转应当签订书面合同，"
+                    + "合同经双方确认后才能备案（一年以内的代耕除外）");
         }
         LocalDate recorded = ((java.sql.Timestamp) t.get("recorded_at")).toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"))
                 .toLocalDate();

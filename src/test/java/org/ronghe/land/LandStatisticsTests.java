@@ -31,12 +31,14 @@ class LandStatisticsTests {
     @Autowired
     LandStatistics statistics;
     @Autowired
+    TransferContracts contracts;
+    @Autowired
     MockMvc mvc;
     @Autowired
     UserAccounts accounts;
 
     @Test
-    void sharesAndRentQuartilesComeFromTheRecordedTransfers() throws Exception {
+    void sharesComeFromTheLiveTransfersAndRentQuartilesFromTheFiledContracts() throws Exception {
         StringBuilder csv = new StringBuilder(String.join(",", LandRegistry.HEADERS)).append('\n');
         for (int h = 1; h <= 4; h++) {
             String body = "1405811980010" + (1000 + h);
@@ -49,10 +51,19 @@ class LandStatisticsTests {
         String[] rents = {"400", "500", "600", "1000"};
         String[] uses = {"GRAIN", "GRAIN", "VEGETABLE", "GRAIN"};
         for (int h = 1; h <= 4; h++) {
-            transfers.record(C, new TransferService.Draft(h == 4 ? "入股" : "出租", "受让方" + h, h == 3 ? "ENTERPRISE" : "COOPERATIVE",
+            long id = transfers.record(C, new TransferService.Draft(h == 4 ? "入股" : "出租", "受让方" + h, h == 3 ? "ENTERPRISE" : "COOPERATIVE",
                     LocalDate.of(2027, 3, 1), LocalDate.of(2031, 2, 28), uses[h - 1], new BigDecimal(rents[h - 1]),
-                    List.of(new TransferService.Share(COLLECTIVE + "0000" + h, new BigDecimal(h == 1 ? "5" : "10")))), "test");
+                    List.of(new TransferService.Share(COLLECTIVE + "0000" + h, new BigDecimal(h == 1 ? "5" : "10")))), "test").id();
+            contracts.draft(C, id, new TransferContracts.Terms("91350100M000100Y43", "ANNUAL", BigDecimal.ZERO, "COURT"), "test");
+            String hash = (String) contracts.get(C, id).get("sha256");
+            contracts.confirm(C, id, "TRANSFEROR", hash, "test");
+            contracts.confirm(C, id, "TRANSFEREE", hash, "test");
+            transfers.file(C, id, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "test");
         }
+        // a transfer recorded but not filed is live land, but its rent is no filed price
+        transfers.record(C, new TransferService.Draft("出租", "受让方5", "COOPERATIVE", LocalDate.of(2032, 3, 1),
+                LocalDate.of(2033, 2, 28), "GRAIN", new BigDecimal("9000"),
+                List.of(new TransferService.Share(COLLECTIVE + "00001", new BigDecimal("5")))), "test");
         LocalDate on = LocalDate.of(2028, 1, 1);
         Map<String, Object> township = statistics.byTownship(C, on).stream()
                 .filter(r -> "140581106".equals(r.get("unit"))).findFirst().orElseThrow();
@@ -70,6 +81,8 @@ class LandStatisticsTests {
         assertThat((BigDecimal) rent.get("median")).isEqualByComparingTo("550.00");
         assertThat((BigDecimal) rent.get("p25")).isEqualByComparingTo("475.00");
         assertThat((BigDecimal) rent.get("p75")).isEqualByComparingTo("700.00");
+        assertThat(statistics.rents(C)).noneMatch(r -> "140581106".equals(r.get("township"))
+                && ((Number) r.get("year")).intValue() == 2032);
 
         mvc.perform(get("/api/land/statistics").param("on", "2028-01-01").with(user(accounts.find("demo-leader").orElseThrow())))
                 .andExpect(status().isOk())

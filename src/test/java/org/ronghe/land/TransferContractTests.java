@@ -113,7 +113,8 @@ class TransferContractTests {
         assertThat(reviews.required(C, small)).isFalse();
         assertThatThrownBy(() -> reviews.apply(C, small, "营业执照", "test")).isInstanceOf(ErrorResponseException.class);
 
-        contracts.draft(C, big, new TransferContracts.Terms("91110000600037341L", "ANNUAL", BigDecimal.ZERO, "ARBITRATION"), "test");
+        contracts.draft(C, big, new TransferContracts.Terms("91110000600037341L", "ANNUAL", new BigDecimal("45000"), "ARBITRATION",
+                "三甲镇农村经营管理站"), "test");
         String hash = (String) contracts.get(C, big).get("sha256");
         assertThatThrownBy(() -> contracts.confirm(C, big, "TRANSFEROR", hash, "test"))
                 .isInstanceOf(ErrorResponseException.class)
@@ -133,14 +134,14 @@ class TransferContractTests {
         assertThat(due).allSatisfy(d -> assertThat((BigDecimal) d.get("amount_yuan")).isEqualByComparingTo("90000"));
         assertThat(due.get(0).get("overdue")).isEqualTo(true);
         long first = ((Number) due.get(0).get("id")).longValue();
-        assertThatThrownBy(() -> rents.pay(C, big, first, new BigDecimal("90000.01"), LocalDate.of(2026, 3, 1), "test"))
+        assertThatThrownBy(() -> rents.pay(C, big, first, new BigDecimal("90000.01"), LocalDate.of(2026, 3, 1), collective + "0001", "test"))
                 .isInstanceOf(InvalidInputException.class);
-        rents.pay(C, big, first, new BigDecimal("50000"), LocalDate.of(2026, 3, 1), "test");
+        rents.pay(C, big, first, new BigDecimal("50000"), LocalDate.of(2026, 3, 1), collective + "0001", "test");
         assertThat(rents.remindOverdue(LocalDate.now().plusYears(2))).isPositive();
         assertThat(rents.remindOverdue(LocalDate.now().plusYears(2))).isZero();
-        rents.pay(C, big, first, new BigDecimal("40000"), LocalDate.of(2026, 3, 2), "test");
+        rents.pay(C, big, first, new BigDecimal("40000"), LocalDate.of(2026, 3, 2), collective + "0001", "test");
         assertThat(rents.of(C, big, LocalDate.of(2026, 6, 1)).get(0).get("overdue")).isEqualTo(false);
-        assertThatThrownBy(() -> rents.pay(C, big, first, BigDecimal.ONE, LocalDate.of(2026, 3, 3), "test"))
+        assertThatThrownBy(() -> rents.pay(C, big, first, BigDecimal.ONE, LocalDate.of(2026, 3, 3), collective + "0001", "test"))
                 .isInstanceOf(ErrorResponseException.class);
     }
 
@@ -160,11 +161,11 @@ class TransferContractTests {
         assertThatThrownBy(() -> contracts.draft(C, transfer, new TransferContracts.Terms("91350100M000100Y44", "ANNUAL",
                 BigDecimal.ZERO, "ARBITRATION"), "test")).isInstanceOf(InvalidInputException.class).hasMessageContaining("L06");
         contracts.draft(C, transfer, new TransferContracts.Terms("91350100M000100Y43", "ANNUAL", new BigDecimal("3000"),
-                "ARBITRATION"), "test");
+                "ARBITRATION", "良户村股份经济合作社"), "test");
         Map<String, Object> draft = contracts.get(C, transfer);
         assertThat(draft.get("model")).isEqualTo("GF-2021-2606");
         assertThat((String) draft.get("text")).contains("第二条 流转土地", "地块编码 " + COLLECTIVE + "00001", "6.50 亩",
-                "每亩每年人民币 650.00 元", "风险保障金人民币 3000 元", "统一社会信用代码 91350100M000100Y43", "仲裁");
+                "每亩每年人民币 650.00 元", "风险保障金人民币 3000 元，由良户村股份经济合作社保管", "统一社会信用代码 91350100M000100Y43", "仲裁");
         assertThat((String) draft.get("text")).doesNotContain(body);
         String hash = (String) draft.get("sha256");
 

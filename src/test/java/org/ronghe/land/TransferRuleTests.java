@@ -104,6 +104,8 @@ class TransferRuleTests {
 
     @Autowired
     FilingWatch filing;
+    @Autowired
+    TransferContracts contracts;
 
     @Test
     void l08_anUnfiledTransferIsRemindedOnceAfterTheFilingDaysAndFiledOnce() {
@@ -114,6 +116,12 @@ class TransferRuleTests {
         filing.run(today.plusDays(16));
         filing.run(today.plusDays(17));
         assertThat(notices(id)).isEqualTo(1);
+        // L07: filed only once the written contract is signed by both
+        assertThatThrownBy(() -> transfers.file(C, id, today, "test")).isInstanceOf(ErrorResponseException.class);
+        contracts.draft(C, id, new TransferContracts.Terms("91350100M000100Y43", "ANNUAL", BigDecimal.ZERO, "COURT"), "test");
+        String hash = (String) contracts.get(C, id).get("sha256");
+        contracts.confirm(C, id, "TRANSFEROR", hash, "test");
+        contracts.confirm(C, id, "TRANSFEREE", hash, "test");
         assertThatThrownBy(() -> transfers.file(C, id, today.plusDays(1), "test")).isInstanceOf(InvalidInputException.class);
         transfers.file(C, id, today, "test");
         assertThatThrownBy(() -> transfers.file(C, id, today, "test")).isInstanceOf(ErrorResponseException.class);

@@ -1,0 +1,67 @@
+package org.ronghe.land;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.ronghe.account.CurrentUser;
+import org.ronghe.problem.FormOutcome;
+import org.ronghe.problem.InvalidInputException;
+import org.ronghe.problem.JsonFields;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Records a transfer from a matched demand and supply, on the matches page and in the API. */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE', 'SUPERVISION', 'UNIT_STAFF', 'LEADER')")
+class MatchedTransferController {
+
+    private final MatchedTransfers matched;
+    private final LandAccess access;
+
+    MatchedTransferController(MatchedTransfers matched, LandAccess access) {
+        this.matched = matched;
+        this.access = access;
+    }
+
+    @PostMapping("/land/demand/{demandId}/matches/{supplyId}/transfer")
+    String record(@AuthenticationPrincipal CurrentUser user, @PathVariable long demandId, @PathVariable long supplyId,
+                  @RequestParam(defaultValue = "") String start, @RequestParam(defaultValue = "") String rent,
+                  @RequestParam(defaultValue = "") String memberCode, RedirectAttributes redirect) {
+        access.requireEdit(user);
+        long[] id = new long[1];
+        boolean ok = FormOutcome.attempt(redirect, "未记录", () -> {
+            TransferService.Outcome o = matched.record(user.countyCode(), demandId, supplyId,
+                    TransferLifecycleApiController.day(Map.of("start", start), "start"), rent(rent), memberCode, user.username());
+            id[0] = o.id();
+            return "已按匹配记录流转，请起草合同" + (o.warnings().isEmpty() ? "" : "。提示：" + String.join("；", o.warnings()));
+        });
+        return ok ? "redirect:/land/transfers/" + id[0] : "redirect:/land/demand/" + demandId;
+    }
+
+    @PostMapping("/api/land/demand/{demandId}/matches/{supplyId}/transfer")
+    @ResponseBody
+    @Operation(summary = "按匹配记录流转", description = "{start: 起始日期, rent: 元/亩/年（不低于供给的最低租金）, memberCode: 本集体成员受让时的承包方编码}；"
+            + "地块取供给的全部地块，期限取双方年限的较短者，受让方和用途取自需求；再经全部流转规则检查")
+    TransferService.Outcome recordApi(@AuthenticationPrincipal CurrentUser user, @PathVariable long demandId,
+                                      @PathVariable long supplyId, @RequestBody Map<String, Object> body) {
+        access.requireEdit(user);
+        return matched.record(user.countyCode(), demandId, supplyId, TransferLifecycleApiController.day(body, "start"),
+                JsonFields.decimal(body.get("rent"), "rent", "租金应为数字"), JsonFields.text(body, "memberCode", "承包方编码"),
+                user.username());
+    }
+
+    private static BigDecimal rent(String text) {
+        if (!text.strip().matches("\\d{1,9}(\\.\\d{1,2})?")) {
+            throw new InvalidInputException("rent", "租金应为 0 或以上的数，最多两位小数");
+        }
+        return new BigDecimal(text.strip());
+    }
+}
