@@ -23,6 +23,7 @@ class LandStatisticsTests {
 
     static final String C = "140581";
     static final String COLLECTIVE = "14058110620301";
+    static final String TOWNSHIP = "河西镇";
 
     @Autowired
     LandRegistry registry;
@@ -87,6 +88,29 @@ class LandStatisticsTests {
         mvc.perform(get("/api/land/statistics").param("on", "2028-01-01").with(user(accounts.find("demo-leader").orElseThrow())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.byTownship[?(@.unit == '140581106')].share").value(org.hamcrest.Matchers.hasItem(87.5)));
+        // the page and its workbook show the same figures, with the township's name
+        var leader = user(accounts.find("demo-leader").orElseThrow());
+        mvc.perform(get("/land/statistics").param("on", "2028-01-01").with(leader)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("87.50"),
+                                org.hamcrest.Matchers.containsString("475.00"))));
+        byte[] xlsx = mvc.perform(get("/land/statistics.xlsx").param("on", "2028-01-01").with(leader))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var townships = book.getSheet("按乡镇");
+            var row = java.util.stream.IntStream.rangeClosed(1, townships.getLastRowNum()).mapToObj(townships::getRow)
+                    .filter(r -> r.getCell(0).getStringCellValue().equals(TOWNSHIP)).findFirst().orElseThrow();
+            assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(40.0);
+            assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(35.0);
+            assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(87.5);
+            var rentSheet = book.getSheet("租金");
+            assertThat(java.util.stream.IntStream.rangeClosed(1, rentSheet.getLastRowNum()).mapToObj(rentSheet::getRow))
+                    .anySatisfy(r -> {
+                        assertThat(r.getCell(0).getStringCellValue()).isEqualTo(TOWNSHIP);
+                        assertThat(r.getCell(2).getNumericCellValue()).isEqualTo(2027.0);
+                        assertThat(r.getCell(5).getNumericCellValue()).isEqualTo(550.0);
+                    });
+        }
         mvc.perform(get("/api/land/statistics").param("on", "明年").with(user(accounts.find("demo-leader").orElseThrow())))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("on"));
     }
