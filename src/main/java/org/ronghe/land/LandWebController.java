@@ -287,14 +287,18 @@ class LandWebController {
     }
 
     @GetMapping("/land")
-    String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "1") String page, Model model) {
+    String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "1") String page,
+                @RequestParam(defaultValue = "") String township, Model model) {
         int p = page.matches("\\d{1,5}") ? Math.max(1, Integer.parseInt(page)) : 1;
         String c = user == null ? county.code() : user.countyCode();
         model.addAttribute("summary", registry.summary(c));
         model.addAttribute("parcels", registry.parcels(c, access.mayReadIds(user), (p - 1) * 100, 100));
         model.addAttribute("page", p);
         model.addAttribute("mayImport", access.mayEdit(user));
-        model.addAttribute("ledger", transfers.ledger(c, null).stream().limit(100).toList());
+        String town = township.matches("\\d{9}") ? township : null;
+        model.addAttribute("ledger", transfers.ledger(c, town).stream().limit(town == null ? 100 : 10_000).toList());
+        model.addAttribute("township", town);
+        model.addAttribute("townships", regions.children(c + "000000"));
         model.addAttribute("headers", String.join(",", LandRegistry.HEADERS));
         return "land/land";
     }
