@@ -1,7 +1,6 @@
 package org.ronghe.land;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -185,17 +184,19 @@ class LandApiController {
     }
 
     @PostMapping(path = "/api/land/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "导入确权数据（CSV）", description = "multipart 字段 file：UTF-8 CSV，表头依次为 发包方编码、发包方名称、"
-            + "承包方编码、承包方代表、代表身份证号、家庭成员数、承包合同编号、承包起始日期、承包截止日期、延包已登记、地块编码、"
-            + "地块名称、面积（亩）、土地类型、永久基本农田、东至、南至、西至、北至；每行一块地。任一行有误则整个文件不导入，"
-            + "errors 的 message 写明行和列。仅农业农村部门和系统管理员")
+    @Operation(summary = "导入确权数据（Excel 或 CSV）", description = "multipart 字段 file：Excel 工作簿（.xlsx，取第一个工作表）"
+            + "或 UTF-8 CSV，按文件内容（或文件名）判断。第1行为表头，依次为 发包方编码、发包方名称、承包方编码、承包方代表、"
+            + "代表身份证号、家庭成员数、承包合同编号、承包起始日期、承包截止日期、延包已登记、地块编码、地块名称、面积（亩）、土地类型、"
+            + "永久基本农田、东至、南至、西至、北至，可再加一列 边界（GeoJSON）：地块的 Polygon 或 MultiPolygon，WGS 84 经纬度；"
+            + "每行一块地。Excel 中日期可为日期单元格或 yyyy-MM-dd 文字，数字可为数值单元格，18、19 位编码和身份证号须为文本。"
+            + "任一行有误则整个文件不导入，errors 的 message 写明行和列。仅农业农村部门和系统管理员")
     LandRegistry.ImportResult importCsv(@AuthenticationPrincipal CurrentUser user,
                                         @RequestParam(required = false) MultipartFile file) throws IOException {
         access.requireEdit(user);
         if (file == null || file.isEmpty()) {
-            throw new InvalidInputException("file", "请上传确权数据文件（CSV，UTF-8）");
+            throw new InvalidInputException("file", "请上传确权数据文件（Excel .xlsx 或 UTF-8 CSV）");
         }
-        return registry.importCsv(user.countyCode(), LandWebController.utf8(file.getBytes()));
+        return registry.importFile(user.countyCode(), file.getBytes(), file.getOriginalFilename());
     }
 
     @GetMapping("/api/land/parcels")

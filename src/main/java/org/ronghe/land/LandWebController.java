@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The land platform's pages: {@code /land} (the registry's figures and parcels, the 确权 data import for the
- * agriculture bureau, and what is still being built).
+ * agriculture bureau, the 记录流转 form and the ledger), the listings and a transfer's page.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE', 'SUPERVISION', 'UNIT_STAFF', 'LEADER')")
@@ -253,25 +253,6 @@ class LandWebController {
         return out;
     }
 
-    /**
-     * @param bytes an uploaded file
-     * @return its text, read as UTF-8
-     * @throws InvalidInputException naming {@code file} when it is not UTF-8 text (e.g. GBK, or a workbook)
-     */
-    static String utf8(byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            if (text.indexOf('\0') >= 0) {
-                throw new InvalidInputException("file", "文件不是 CSV 文本（如是 Excel 文件，请另存为“CSV UTF-8（逗号分隔）”）");
-            }
-            return text;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InvalidInputException("file", "文件应为 UTF-8 编码的 CSV（可能是 GBK 编码或 Excel 文件：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”）");
-        }
-    }
-
     @GetMapping("/land")
     String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "1") String page, Model model) {
         int p = page.matches("\\d{1,5}") ? Math.max(1, Integer.parseInt(page)) : 1;
@@ -282,6 +263,7 @@ class LandWebController {
         model.addAttribute("mayImport", access.mayEdit(user));
         model.addAttribute("ledger", transfers.ledger(c, null).stream().limit(100).toList());
         model.addAttribute("headers", String.join(",", LandRegistry.HEADERS));
+        model.addAttribute("boundaryHeader", LandRegistry.BOUNDARY);
         return "land/land";
     }
 
@@ -292,9 +274,9 @@ class LandWebController {
         byte[] bytes = file == null ? new byte[0] : file.getBytes();
         try {
             if (bytes.length == 0) {
-                throw new InvalidInputException("file", "请选择确权数据文件（CSV，UTF-8）");
+                throw new InvalidInputException("file", "请选择确权数据文件（Excel .xlsx 或 UTF-8 CSV）");
             }
-            LandRegistry.ImportResult r = registry.importCsv(user.countyCode(), utf8(bytes));
+            LandRegistry.ImportResult r = registry.importFile(user.countyCode(), bytes, file.getOriginalFilename());
             redirect.addFlashAttribute("notice", "已导入 " + r.collectives() + " 个发包方、" + r.households() + " 户承包方、"
                     + r.parcels() + " 块地");
         } catch (InvalidInputException e) {
