@@ -19,7 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The land platform's pages: {@code /land} (the registry's figures and parcels, the 确权 data import for the
- * agriculture bureau, the 记录流转 form and the ledger), the listings and a transfer's page.
+ * agriculture bureau, the 记录流转 form and the ledger), {@code /land/map} (the map of parcels), the listings and a
+ * transfer's page.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE', 'SUPERVISION', 'UNIT_STAFF', 'LEADER')")
@@ -32,9 +33,12 @@ class LandWebController {
     private final TransferContracts contracts;
     private final Listings listings;
     private final org.ronghe.region.RegionDirectory regions;
+    private final LandMap map;
 
     LandWebController(LandRegistry registry, LandAccess access, CurrentCounty county, TransferService transfers,
-                      TransferContracts contracts, Listings listings, org.ronghe.region.RegionDirectory regions) {
+                      TransferContracts contracts, Listings listings, org.ronghe.region.RegionDirectory regions,
+                      LandMap map) {
+        this.map = map;
         this.registry = registry;
         this.access = access;
         this.county = county;
@@ -265,6 +269,38 @@ class LandWebController {
         model.addAttribute("headers", String.join(",", LandRegistry.HEADERS));
         model.addAttribute("boundaryHeader", LandRegistry.BOUNDARY);
         return "land/land";
+    }
+
+    /**
+     * The map of parcels ({@code /land/map}): the page holds the filter and the legend; {@code /js/land-map.js} draws
+     * {@code /api/land/map} and {@code /api/land/boundaries} with Leaflet, without a tile layer (offline machines).
+     */
+    @GetMapping("/land/map")
+    String mapPage(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String township,
+                   @RequestParam(defaultValue = "") String on, Model model) {
+        String c = user == null ? county.code() : user.countyCode();
+        model.addAttribute("townships", regions.children(c + "000000").stream()
+                .filter(r -> r.level() == org.ronghe.region.RegionLevel.TOWNSHIP).toList());
+        model.addAttribute("township", township.strip());
+        model.addAttribute("on", on.strip().isEmpty()
+                ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString() : on.strip());
+        model.addAttribute("mayEdit", access.mayEdit(user));
+        return "land/map";
+    }
+
+    @PostMapping("/land/boundaries")
+    String loadBoundaries(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) MultipartFile file,
+                          RedirectAttributes redirect) throws IOException {
+        access.requireEdit(user);
+        byte[] bytes = file == null ? new byte[0] : file.getBytes();
+        org.ronghe.problem.FormOutcome.attempt(redirect, "未载入", () -> {
+            if (bytes.length == 0) {
+                throw new InvalidInputException("file", "请选择行政区划边界文件（GeoJSON）");
+            }
+            return "已载入 " + map.loadBoundaries(user.countyCode(), RegistryFile.utf8(bytes), user.username()).size()
+                    + " 个行政区划的边界";
+        });
+        return "redirect:/land/map";
     }
 
     @PostMapping("/land/import")
