@@ -42,6 +42,11 @@
         dl.appendChild(dd);
     }
 
+    // 亩 with two decimals, as the registry keeps them (JSON drops trailing zeros)
+    function mu(value) {
+        return Number(value).toFixed(2);
+    }
+
     // built from DOM nodes, never from HTML strings: names come from imported files
     function popup(p) {
         var box = document.createElement('div');
@@ -52,11 +57,11 @@
         var dl = document.createElement('dl');
         entry(dl, '地块编码', p.code);
         entry(dl, '位置', (p.township_name ? p.township_name + ' ' : '') + p.village);
-        entry(dl, '面积', p.area_mu + ' 亩 · ' + p.land_type_label + (p.basic_farmland ? ' · 永久基本农田' : ''));
+        entry(dl, '面积', mu(p.area_mu) + ' 亩 · ' + p.land_type_label + (p.basic_farmland ? ' · 永久基本农田' : ''));
         entry(dl, '状态', p.state_label);
         if (p.state === 'TRANSFERRED') {
             entry(dl, '受让方', p.transferee);
-            entry(dl, '流转', p.transferred_mu + ' 亩，' + p.transfer_start + ' 至 ' + p.transfer_end);
+            entry(dl, '流转', mu(p.transferred_mu) + ' 亩，' + p.transfer_start + ' 至 ' + p.transfer_end);
             var link = document.createElement('a');
             link.href = el.getAttribute('data-transfer-base') + p.transfer_id;
             link.textContent = '查看流转记录';

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -302,6 +303,14 @@ class LandMapTests {
                 .query(String.class).list()).containsExactly("新村界");
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'LAND_BOUNDARIES_LOADED' and actor = 'demo-unit-agri'")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(2);
+        // the page's form: the same check, the answer as a notice
+        mvc.perform(multipart("/land/boundaries").file(new MockMultipartFile("file", "bad.geojson", "application/geo+json",
+                        bad.getBytes(StandardCharsets.UTF_8))).with(csrf()).with(as("demo-admin")))
+                .andExpect(redirectedUrl("/land/map"))
+                .andExpect(flash().attribute("notice", containsString("未载入：第2个区划的 geometry：几何类型应为 Polygon 或 MultiPolygon")));
+        mvc.perform(multipart("/land/boundaries").file(new MockMultipartFile("file", "ok.geojson", "application/geo+json",
+                        ok.getBytes(StandardCharsets.UTF_8))).with(csrf()).with(as("demo-admin")))
+                .andExpect(flash().attribute("notice", "已载入 2 个行政区划的边界"));
     }
 
     @Test
@@ -437,6 +446,10 @@ class LandMapTests {
                 .andExpect(jsonPath("$.errors[*].message").value(hasItem(containsString("第3行 面积（亩）"))))
                 .andExpect(jsonPath("$.errors[*].message").value(hasItem(containsString("第4行 家庭成员数：单元格是错误值"))))
                 .andExpect(jsonPath("$.errors[*].message").value(hasItem(containsString("第4行 整行：第 22 列在表头之外"))));
+        assertThat(parcels()).isEqualTo(before);
+        mvc.perform(multipart("/land/import").file(new MockMultipartFile("file", "确权.xlsx", "application/octet-stream", workbook))
+                        .with(csrf()).with(as("demo-unit-agri")))
+                .andExpect(flash().attribute("notice", containsString("未导入：第2行 代表身份证号：Excel 把这一格存成了数字")));
         assertThat(parcels()).isEqualTo(before);
         upload("demo-unit-agri", "quequan.xlsx", "发包方编码,发包方名称\n".getBytes(StandardCharsets.UTF_8))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"))
