@@ -3,6 +3,7 @@ package org.ronghe.land;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.ronghe.account.DemoProfileActivator;
 import org.ronghe.tenancy.CountySettings;
@@ -18,6 +19,11 @@ import org.springframework.stereotype.Component;
  * Demo data (demo profile only): an invented registry for two groups of 西栗庄村 (三甲镇), every name marked （演示）
  * and every identity number made up (with a valid check character); one filed transfer with a confirmed contract,
  * and two open supply listings, so the land pages and {@code /public/land} show something at the first start.
+ *
+ * <p>For the map the parcels get invented boundaries — three adjacent strips and a field by the river across a
+ * track, near lon 112.92, lat 35.79, each drawn to its registered area (1 亩 = 666.67 m²) — and 三甲镇 an invented
+ * outline named （演示）, loaded only while no real outline of 三甲镇 is. Both are added to demo data of earlier
+ * versions too.
  */
 @Component
 @Profile(DemoProfileActivator.PROFILE)
@@ -25,6 +31,20 @@ class DemoLand {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLand.class);
     private static final String VILLAGE = "140581102203";
+    private static final String TOWNSHIP = "140581102000";
+
+    /** Invented boundaries by parcel code: strips 60 m deep of 8.60, 5.20 and 3.40 亩, and 12.00 亩 by the river. */
+    private static final Map<String, String> BOUNDARIES = Map.of(
+            VILLAGE + "0100001", polygon(112.92, 35.79, 112.921057, 35.79, 112.921102, 35.790541, 112.920044, 35.790541),
+            VILLAGE + "0100002", polygon(112.921057, 35.79, 112.921697, 35.79, 112.921741, 35.790541, 112.921102, 35.790541),
+            VILLAGE + "0100003", polygon(112.921697, 35.79, 112.922115, 35.79, 112.922159, 35.790541, 112.921741, 35.790541),
+            VILLAGE + "0200001", polygon(112.92, 35.789928, 112.92, 35.789301, 112.920882, 35.789228, 112.921266, 35.789523,
+                    112.921266, 35.789928));
+
+    /** An invented outline around the demo parcels (about 40 km²), not 三甲镇's real boundary. */
+    private static final String TOWNSHIP_OUTLINE = polygon(112.907832, 35.812933, 112.889276, 35.80397, 112.89124, 35.786395,
+            112.891192, 35.769722, 112.903961, 35.754394, 112.926637, 35.754851, 112.943783, 35.762199, 112.96304, 35.769271,
+            112.973096, 35.786395, 112.95825, 35.801266, 112.948207, 35.816835, 112.926637, 35.81884);
 
     private final LandRegistry registry;
     private final TransferService transfers;
@@ -32,9 +52,11 @@ class DemoLand {
     private final Listings listings;
     private final JdbcClient jdbc;
     private final CountySettings county;
+    private final LandMap map;
 
     DemoLand(LandRegistry registry, TransferService transfers, TransferContracts contracts, Listings listings,
-             JdbcClient jdbc, CountySettings county) {
+             JdbcClient jdbc, CountySettings county, LandMap map) {
+        this.map = map;
         this.registry = registry;
         this.transfers = transfers;
         this.contracts = contracts;
@@ -48,11 +70,19 @@ class DemoLand {
     @org.springframework.transaction.annotation.Transactional
     void create() {
         String c = county.code();
-        if (!"140581".equals(c) || jdbc.sql("select count(*) from land_collective where code like :v")
-                .param("v", VILLAGE + "%").query(Long.class).single() > 0) {
+        if (!"140581".equals(c)) {
             return;
         }
-        StringBuilder csv = new StringBuilder(String.join(",", LandRegistry.HEADERS)).append('\n');
+        if (jdbc.sql("select count(*) from land_collective where code like :v")
+                .param("v", VILLAGE + "%").query(Long.class).single() == 0) {
+            registry(c);
+        }
+        mapData(c);
+    }
+
+    private void registry(String c) {
+        StringBuilder csv = new StringBuilder(String.join(",", LandRegistry.HEADERS)).append(',')
+                .append(LandRegistry.BOUNDARY).append('\n');
         String[][] households = {
                 {"01", "0001", "（演示）张满仓", "12", "大坪地", "8.60", "耕地", "是"},
                 {"01", "0002", "（演示）李秋收", "13", "沟掌地", "5.20", "耕地", "否"},
@@ -65,7 +95,8 @@ class DemoLand {
                     .append(h[2]).append(',').append(body).append(IdentityNumbers.idCheck(body)).append(",4,（演示）HT")
                     .append(collective).append(h[1]).append(",1998-10-01,2028-09-30,是,").append(collective).append('0')
                     .append(h[1]).append(',').append(h[4]).append(',').append(h[5]).append(',').append(h[6]).append(',')
-                    .append(h[7]).append(",路,沟,邻地,河\n");
+                    .append(h[7]).append(",路,沟,邻地,河,\"")
+                    .append(BOUNDARIES.get(collective + '0' + h[1]).replace("\"", "\"\"")).append("\"\n");
         }
         registry.importCsv(c, csv.toString());
         int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
@@ -84,5 +115,28 @@ class DemoLand {
         listings.offer(c, new Listings.Supply(VILLAGE + "020001", true, List.of(VILLAGE + "0200001"), "入股", 10,
                 new BigDecimal("500"), List.of("GRAIN", "CASH_CROP")), "demo-unit-agri");
         log.info("Demo land data created in 西栗庄村 ({})", VILLAGE);
+    }
+
+    /** Boundaries of the demo parcels where missing (demo data of earlier versions), and the invented outline. */
+    private void mapData(String c) {
+        BOUNDARIES.forEach((code, geometry) -> jdbc.sql("""
+                update land_parcel set boundary = cast(:g as jsonb) where county_code = :c and code = :code and boundary is null""")
+                .param("g", geometry).param("c", c).param("code", code).update());
+        if (jdbc.sql("select count(*) from land_division_boundary where county_code = :c and division_code = :d")
+                .param("c", c).param("d", TOWNSHIP).query(Long.class).single() == 0) {
+            map.loadBoundaries(c, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+                    + "{\"code\":\"" + TOWNSHIP + "\",\"name\":\"（演示）三甲镇（示意边界）\"},\"geometry\":" + TOWNSHIP_OUTLINE + "}]}",
+                    "demo-unit-agri");
+        }
+    }
+
+    /** @return a GeoJSON Polygon of one ring through the given longitude, latitude pairs, closed */
+    private static String polygon(double... lonLat) {
+        StringBuilder ring = new StringBuilder();
+        for (int i = 0; i <= lonLat.length; i += 2) {
+            int j = i % lonLat.length;
+            ring.append(i == 0 ? "" : ",").append('[').append(lonLat[j]).append(',').append(lonLat[j + 1]).append(']');
+        }
+        return "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}";
     }
 }

@@ -1,7 +1,6 @@
 package org.ronghe.land;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -33,9 +32,12 @@ class LandApiController {
     private final TransferContracts contracts;
     private final TransferReviews reviews;
     private final Rents rents;
+    private final LandMap map;
 
     LandApiController(LandRegistry registry, LandAccess access, TransferService transfers, Listings listings,
-                      LandStatistics statistics, TransferContracts contracts, TransferReviews reviews, Rents rents) {
+                      LandStatistics statistics, TransferContracts contracts, TransferReviews reviews, Rents rents,
+                      LandMap map) {
+        this.map = map;
         this.contracts = contracts;
         this.reviews = reviews;
         this.rents = rents;
@@ -186,17 +188,55 @@ class LandApiController {
     }
 
     @PostMapping(path = "/api/land/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "导入确权数据（CSV）", description = "multipart 字段 file：UTF-8 CSV，表头依次为 发包方编码、发包方名称、"
-            + "承包方编码、承包方代表、代表身份证号、家庭成员数、承包合同编号、承包起始日期、承包截止日期、延包已登记、地块编码、"
-            + "地块名称、面积（亩）、土地类型、永久基本农田、东至、南至、西至、北至；每行一块地。任一行有误则整个文件不导入，"
-            + "errors 的 message 写明行和列。仅农业农村部门和系统管理员")
+    @Operation(summary = "导入确权数据（Excel 或 CSV）", description = "multipart 字段 file：Excel 工作簿（.xlsx，取第一个工作表）"
+            + "或 UTF-8 CSV，按文件内容（或文件名）判断。第1行为表头，依次为 发包方编码、发包方名称、承包方编码、承包方代表、"
+            + "代表身份证号、家庭成员数、承包合同编号、承包起始日期、承包截止日期、延包已登记、地块编码、地块名称、面积（亩）、土地类型、"
+            + "永久基本农田、东至、南至、西至、北至，可再加一列 边界（GeoJSON）：地块的 Polygon 或 MultiPolygon，WGS 84 经纬度；"
+            + "每行一块地。Excel 中日期可为日期单元格或 yyyy-MM-dd 文字，数字可为数值单元格，18、19 位编码和身份证号须为文本。"
+            + "任一行有误则整个文件不导入，errors 的 message 写明行和列。仅农业农村部门和系统管理员")
     LandRegistry.ImportResult importCsv(@AuthenticationPrincipal CurrentUser user,
                                         @RequestParam(required = false) MultipartFile file) throws IOException {
         access.requireEdit(user);
         if (file == null || file.isEmpty()) {
-            throw new InvalidInputException("file", "请上传确权数据文件（CSV，UTF-8）");
+            throw new InvalidInputException("file", "请上传确权数据文件（Excel .xlsx 或 UTF-8 CSV）");
         }
-        return registry.importCsv(user.countyCode(), LandWebController.utf8(file.getBytes()));
+        return registry.importFile(user.countyCode(), file.getBytes(), file.getOriginalFilename());
+    }
+
+    @GetMapping("/api/land/map")
+    @Operation(summary = "地块分布图数据（GeoJSON）", description = "township：9 位乡镇代码，留空为全县；on：yyyy-MM-dd，默认今天（北京时间）。"
+            + "返回 FeatureCollection（WGS 84 经纬度），只含已登记边界的地块；properties：code 地块编码、name、village 发包方名称、"
+            + "township 乡镇代码、township_name、area_mu 面积（亩）、land_type、land_type_label、basic_farmland 永久基本农田、"
+            + "state（TRANSFERRED 已流转 / LISTED 挂牌中 / FREE 未流转）、state_label；已流转的另有 transfer_id、transferee 受让方、"
+            + "transferred_mu、transfer_start、transfer_end。withoutBoundary 为范围内尚无边界的地块数；超过 20000 块时 truncated 为 true，"
+            + "请按乡镇查看")
+    Map<String, Object> map(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String township,
+                            @RequestParam(required = false) String on) {
+        return map.parcels(user.countyCode(), township(township), day(on));
+    }
+
+    @GetMapping("/api/land/boundaries")
+    @Operation(summary = "行政区划边界（GeoJSON）", description = "已载入的边界：不指定乡镇时为本县和各乡镇，指定 township（9 位）时为本县、"
+            + "该乡镇及其村；properties：code 12 位区划代码、name、level（COUNTY/TOWNSHIP/VILLAGE）")
+    Map<String, Object> boundaries(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String township) {
+        return map.boundaries(user.countyCode(), township(township));
+    }
+
+    @PostMapping(path = "/api/land/boundaries", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/geo+json"})
+    @Operation(summary = "载入行政区划边界（农业农村部门、系统管理员）", description = "请求体为 GeoJSON FeatureCollection：每个 Feature 的 geometry "
+            + "为 Polygon 或 MultiPolygon（WGS 84 经纬度，经度 73–136、纬度 3–54，环闭合且至少 4 个坐标），properties.code 为本县的统计用"
+            + "区划代码（12 位；乡镇可写 9 位，本县 6 位），properties.name 可选。同一代码已有边界的予以替换；任一要素有误则全部不载入，"
+            + "errors 的 field 为 features[i].geometry 等")
+    Map<String, Object> loadBoundaries(@AuthenticationPrincipal CurrentUser user,
+                                       @org.springframework.web.bind.annotation.RequestBody(required = false) String body) {
+        access.requireEdit(user);
+        List<String> codes = map.loadBoundaries(user.countyCode(), body, user.username());
+        return Map.of("loaded", codes.size(), "codes", codes);
+    }
+
+    /** @return a township filter: {@code null} when blank (the whole county), else the code as given, stripped */
+    private static String township(String township) {
+        return township == null || township.isBlank() ? null : township.strip();
     }
 
     @GetMapping("/api/land/parcels")

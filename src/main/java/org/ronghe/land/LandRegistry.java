@@ -1,7 +1,5 @@
 package org.ronghe.land;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.privacy.Masking;
 import org.ronghe.problem.FieldProblem;
@@ -31,11 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The land registry (确权 data): collectives, contracting households with their contracts, and parcels.
  *
- * <p>Import is one CSV file in the layout of {@link #HEADERS}, one row per parcel, all or nothing: every problem is
- * reported with its row and column and nothing is stored while there is one. Checks: codes per GB/T 35958-2018
- * (a collective under a village-level unit of the county, a household and a parcel under their collective),
- * identity numbers per GB 11643-1999, dates, areas in 亩 (&gt; 0, two decimals), land types, and that rows naming
- * the same collective or household agree. Codes already registered are refused.
+ * <p>Import is one file — UTF-8 CSV or an Excel workbook — in the layout of {@link #HEADERS} (optionally followed by
+ * {@link #BOUNDARY}), one row per parcel, all or nothing: every problem is reported with its row and column and
+ * nothing is stored while there is one. Checks: codes per GB/T 35958-2018 (a collective under a village-level unit
+ * of the county, a household and a parcel under their collective), identity numbers per GB 11643-1999, dates,
+ * areas in 亩 (&gt; 0, two decimals), land types, boundaries (GeoJSON polygons, {@link PolygonGeoJson}), and that
+ * rows naming the same collective or household agree. Codes already registered are refused.
  */
 @Service
 public class LandRegistry {
@@ -44,6 +41,15 @@ public class LandRegistry {
     public static final List<String> HEADERS = List.of("发包方编码", "发包方名称", "承包方编码", "承包方代表", "代表身份证号",
             "家庭成员数", "承包合同编号", "承包起始日期", "承包截止日期", "延包已登记", "地块编码", "地块名称", "面积（亩）",
             "土地类型", "永久基本农田", "东至", "南至", "西至", "北至");
+
+    /**
+     * The optional last column: the parcel's boundary as a GeoJSON Polygon or MultiPolygon in WGS 84 longitude and
+     * latitude (checked by {@link PolygonGeoJson}); a blank cell leaves the parcel without one.
+     */
+    public static final String BOUNDARY = "边界（GeoJSON）";
+
+    private static final List<String> WITH_BOUNDARY = java.util.stream.Stream.concat(HEADERS.stream(),
+            java.util.stream.Stream.of(BOUNDARY)).toList();
 
     /**
      * What an import stored.
@@ -69,42 +75,57 @@ public class LandRegistry {
 
     private record Row(int line, String collective, String collectiveName, String household, String head, String idNumber,
                        int members, String contractNo, LocalDate start, LocalDate end, boolean extended, String parcel,
-                       String parcelName, BigDecimal area, LandType type, boolean basicFarmland, String[] bounds) {
+                       String parcelName, BigDecimal area, LandType type, boolean basicFarmland, String[] bounds,
+                       String boundary) {
     }
 
     /**
-     * Imports a registry file.
+     * Imports a registry file given as CSV text.
      *
      * @param countyCode 6-digit county code
-     * @param csv        the file's text (UTF-8, header row {@link #HEADERS})
+     * @param csv        the file's text (header row {@link #HEADERS}, optionally followed by {@link #BOUNDARY})
      * @return what was stored
      * @throws InvalidInputException naming each bad cell as {@code 第N行 列名：…} (field {@code file} for the file as a
      *                               whole); nothing is stored then
      */
     @Transactional
     public ImportResult importCsv(String countyCode, String csv) {
-        List<CSVRecord> records;
-        try {
-            records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build()
-                    .parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv)).getRecords();
-        } catch (IOException | RuntimeException e) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("line: (\\d+)").matcher(String.valueOf(e.getMessage()));
-            throw new InvalidInputException("file", "无法读取 CSV 文件" + (m.find() ? "（第 " + m.group(1) + " 行附近）" : "")
-                    + "：请检查引号和逗号是否成对、完整，或用 Excel 另存为“CSV UTF-8（逗号分隔）”");
-        }
+        return importTable(countyCode, RegistryFile.csv(csv));
+    }
+
+    /**
+     * Imports a registry file as uploaded: an Excel workbook (.xlsx, also .xls; its first sheet), recognised by its
+     * content or name, or else UTF-8 CSV. Both hold the same header row and columns; in a workbook, dates may be
+     * date cells or text {@code yyyy-MM-dd} and numbers may be number cells (see {@link RegistryFile}).
+     *
+     * @param countyCode 6-digit county code
+     * @param bytes      the file
+     * @param name       the file's name as uploaded, or {@code null}
+     * @return what was stored
+     * @throws InvalidInputException naming each bad cell as {@code 第N行 列名：…} (field {@code file} for the file as a
+     *                               whole, e.g. GBK text or a damaged workbook); nothing is stored then
+     */
+    @Transactional
+    public ImportResult importFile(String countyCode, byte[] bytes, String name) {
+        return importTable(countyCode, RegistryFile.read(bytes, name));
+    }
+
+    private ImportResult importTable(String countyCode, RegistryFile.Table table) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (records.isEmpty()) {
+        if (table.lines().isEmpty()) {
             throw new InvalidInputException("file", "文件中没有地块");
         }
-        if (!records.get(0).getParser().getHeaderNames().equals(HEADERS)) {
-            throw new InvalidInputException("file", "第1行应为表头：" + String.join(",", HEADERS));
+        List<String> columns = table.header();
+        if (!columns.equals(HEADERS) && !columns.equals(WITH_BOUNDARY)) {
+            throw new InvalidInputException("file", "第1行应为表头：" + String.join(",", HEADERS) + "（可再加一列“" + BOUNDARY + "”）");
         }
         List<Row> rows = new ArrayList<>();
-        for (CSVRecord r : records) {
-            int line = (int) r.getRecordNumber() + 1;
-            Cells c = new Cells(r, line, problems);
-            if (r.size() != HEADERS.size()) {
-                problems.add(problem(line, "整行", "应有 " + HEADERS.size() + " 列，实有 " + r.size() + " 列"));
+        for (RegistryFile.Line r : table.lines()) {
+            int line = r.number();
+            Cells c = new Cells(columns, r.cells(), line, problems, new HashSet<>());
+            r.unreadable().forEach(c::problem);
+            if (r.cells().size() != columns.size()) {
+                c.problem("整行", "应有 " + columns.size() + " 列，实有 " + r.cells().size() + " 列");
                 continue;
             }
             String collective = c.text("发包方编码");
@@ -151,8 +172,9 @@ public class LandRegistry {
             }
             boolean basic = c.flag("永久基本农田");
             String[] bounds = {c.optional("东至", 60), c.optional("南至", 60), c.optional("西至", 60), c.optional("北至", 60)};
+            String boundary = c.boundary(BOUNDARY);
             rows.add(new Row(line, collective, collectiveName, household, head, id, members, contractNo, start, end,
-                    extended, parcel, parcelName, area, type, basic, bounds));
+                    extended, parcel, parcelName, area, type, basic, bounds, boundary));
         }
         consistency(countyCode, rows, problems);
         if (!problems.isEmpty()) {
@@ -248,12 +270,13 @@ public class LandRegistry {
             }
             jdbc.sql("""
                     insert into land_parcel (county_code, code, collective_id, household_id, name, area_mu, land_type,
-                                             basic_farmland, east, south, west, north)
-                    values (:c, :code, :col, :h, :n, :a, :t, :b, :e, :s, :w, :no)""")
+                                             basic_farmland, east, south, west, north, boundary)
+                    values (:c, :code, :col, :h, :n, :a, :t, :b, :e, :s, :w, :no, cast(:bd as jsonb))""")
                     .param("c", countyCode).param("code", r.parcel()).param("col", collectiveIds.get(r.collective()))
                     .param("h", householdIds.get(r.household())).param("n", r.parcelName()).param("a", r.area())
                     .param("t", r.type().name()).param("b", r.basicFarmland()).param("e", r.bounds()[0])
-                    .param("s", r.bounds()[1]).param("w", r.bounds()[2]).param("no", r.bounds()[3]).update();
+                    .param("s", r.bounds()[1]).param("w", r.bounds()[2]).param("no", r.bounds()[3])
+                    .param("bd", r.boundary()).update();
         }
         ImportResult result = new ImportResult(newCollectives, householdIds.size(), rows.size());
         audit.record(countyCode, "LAND_REGISTRY_IMPORTED", "land_parcel", null,
@@ -313,19 +336,45 @@ public class LandRegistry {
                 .orElseThrow(() -> new NotFoundException("地块", code));
     }
 
-    private static FieldProblem problem(int line, String column, String message) {
+    /** @return the problem of one cell, {@code 第N行 列名：…}, field {@code rowN.列名} */
+    static FieldProblem problem(int line, String column, String message) {
         return new FieldProblem("row" + line + "." + column, "第" + line + "行 " + column + "：" + message);
     }
 
-    /** Reads the cells of one CSV row, adding a problem naming row and column for each bad value. */
-    private record Cells(CSVRecord record, int line, List<FieldProblem> problems) {
+    /**
+     * Reads the cells of one row, adding a problem naming row and column for each bad value (one per cell: a cell
+     * already reported, e.g. unreadable in the workbook, is not reported again).
+     */
+    private record Cells(List<String> columns, List<String> cells, int line, List<FieldProblem> problems,
+                         Set<String> reported) {
 
         String text(String column) {
-            return record.isMapped(column) && record.isSet(column) ? record.get(column).strip() : "";
+            int i = columns.indexOf(column);
+            return i >= 0 && i < cells.size() && cells.get(i) != null ? cells.get(i).strip() : "";
         }
 
         void problem(String column, String message) {
-            problems.add(LandRegistry.problem(line, column, message));
+            if (reported.add(column)) {
+                problems.add(LandRegistry.problem(line, column, message));
+            }
+        }
+
+        /** @return the cell's polygon as compact GeoJSON, or {@code null} when blank or absent */
+        String boundary(String column) {
+            String t = text(column);
+            if (t.isEmpty()) {
+                return null;
+            }
+            if (t.length() > RegistryFile.MAX_CELL) {
+                problem(column, "边界过长（最多 " + RegistryFile.MAX_CELL + " 个字符）");
+                return null;
+            }
+            try {
+                return PolygonGeoJson.read(t, PolygonGeoJson.PARCEL_POSITIONS);
+            } catch (PolygonGeoJson.Invalid e) {
+                problem(column, e.getMessage());
+                return null;
+            }
         }
 
         String required(String column, int max) {

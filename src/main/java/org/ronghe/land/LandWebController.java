@@ -19,7 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The land platform's pages: {@code /land} (the registry's figures and parcels, the 确权 data import for the
- * agriculture bureau, and what is still being built).
+ * agriculture bureau, the 记录流转 form and the ledger), {@code /land/map} (the map of parcels), the listings and a
+ * transfer's page.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE', 'SUPERVISION', 'UNIT_STAFF', 'LEADER')")
@@ -35,13 +36,15 @@ class LandWebController {
     private final TransferLifecycle lifecycle;
     private final Disputes disputes;
     private final Rents rents;
+    private final LandMap map;
 
     LandWebController(LandRegistry registry, LandAccess access, CurrentCounty county, TransferService transfers,
                       TransferContracts contracts, Listings listings, org.ronghe.region.RegionDirectory regions,
-                      TransferLifecycle lifecycle, Disputes disputes, Rents rents) {
+                      TransferLifecycle lifecycle, Disputes disputes, Rents rents, LandMap map) {
         this.lifecycle = lifecycle;
         this.disputes = disputes;
         this.rents = rents;
+        this.map = map;
         this.registry = registry;
         this.access = access;
         this.county = county;
@@ -267,25 +270,6 @@ class LandWebController {
         return out;
     }
 
-    /**
-     * @param bytes an uploaded file
-     * @return its text, read as UTF-8
-     * @throws InvalidInputException naming {@code file} when it is not UTF-8 text (e.g. GBK, or a workbook)
-     */
-    static String utf8(byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            if (text.indexOf('\0') >= 0) {
-                throw new InvalidInputException("file", "文件不是 CSV 文本（如是 Excel 文件，请另存为“CSV UTF-8（逗号分隔）”）");
-            }
-            return text;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InvalidInputException("file", "文件应为 UTF-8 编码的 CSV（可能是 GBK 编码或 Excel 文件：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”）");
-        }
-    }
-
     @GetMapping("/land")
     String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "1") String page,
                 @RequestParam(defaultValue = "") String township, Model model) {
@@ -300,7 +284,40 @@ class LandWebController {
         model.addAttribute("township", town);
         model.addAttribute("townships", regions.children(c + "000000"));
         model.addAttribute("headers", String.join(",", LandRegistry.HEADERS));
+        model.addAttribute("boundaryHeader", LandRegistry.BOUNDARY);
         return "land/land";
+    }
+
+    /**
+     * The map of parcels ({@code /land/map}): the page holds the filter and the legend; {@code /js/land-map.js} draws
+     * {@code /api/land/map} and {@code /api/land/boundaries} with Leaflet, without a tile layer (offline machines).
+     */
+    @GetMapping("/land/map")
+    String mapPage(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String township,
+                   @RequestParam(defaultValue = "") String on, Model model) {
+        String c = user == null ? county.code() : user.countyCode();
+        model.addAttribute("townships", regions.children(c + "000000").stream()
+                .filter(r -> r.level() == org.ronghe.region.RegionLevel.TOWNSHIP).toList());
+        model.addAttribute("township", township.strip());
+        model.addAttribute("on", on.strip().isEmpty()
+                ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString() : on.strip());
+        model.addAttribute("mayEdit", access.mayEdit(user));
+        return "land/map";
+    }
+
+    @PostMapping("/land/boundaries")
+    String loadBoundaries(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) MultipartFile file,
+                          RedirectAttributes redirect) throws IOException {
+        access.requireEdit(user);
+        byte[] bytes = file == null ? new byte[0] : file.getBytes();
+        org.ronghe.problem.FormOutcome.attempt(redirect, "未载入", () -> {
+            if (bytes.length == 0) {
+                throw new InvalidInputException("file", "请选择行政区划边界文件（GeoJSON）");
+            }
+            return "已载入 " + map.loadBoundaries(user.countyCode(), RegistryFile.utf8(bytes), user.username()).size()
+                    + " 个行政区划的边界";
+        });
+        return "redirect:/land/map";
     }
 
     @PostMapping("/land/import")
@@ -310,9 +327,9 @@ class LandWebController {
         byte[] bytes = file == null ? new byte[0] : file.getBytes();
         try {
             if (bytes.length == 0) {
-                throw new InvalidInputException("file", "请选择确权数据文件（CSV，UTF-8）");
+                throw new InvalidInputException("file", "请选择确权数据文件（Excel .xlsx 或 UTF-8 CSV）");
             }
-            LandRegistry.ImportResult r = registry.importCsv(user.countyCode(), utf8(bytes));
+            LandRegistry.ImportResult r = registry.importFile(user.countyCode(), bytes, file.getOriginalFilename());
             redirect.addFlashAttribute("notice", "已导入 " + r.collectives() + " 个发包方、" + r.households() + " 户承包方、"
                     + r.parcels() + " 块地");
         } catch (InvalidInputException e) {
