@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The land transfer path of issue 6 in the system Chromium, as the agriculture bureau's service hall does it for the
  * parties: the 确权 data of a household of 石桥口村 (米山镇) is imported, the household lists its two parcels, a
  * cooperative's demand finds them, a transfer is recorded from the match, its contract is drafted from the model text,
- * checked and confirmed by both parties, filed, and then appears on the township's ledger.
+ * checked and confirmed by both parties, filed, and then appears on the township's ledger and on the map.
  */
 @IntegrationTest
 class LandPathBrowserTest extends ChromiumTest {
@@ -33,13 +33,13 @@ class LandPathBrowserTest extends ChromiumTest {
     JdbcClient jdbc;
 
     @Test
-    void aHouseholdListsTwoParcels_aCooperativeFindsThem_andTheSignedFiledContractIsOnTheLedger() {
+    void aHouseholdListsTwoParcels_aCooperativeFindsThem_andTheSignedFiledContractIsOnTheLedgerAndTheMap() {
         String body = "14058119680808321";
         String row = COLLECTIVE + ",石桥口村一组," + HOUSEHOLD + ",郭满囤," + body + idCheck(body) + ",4,HTSQK01,1998-10-01,2028-09-30,是,";
         String csv = "发包方编码,发包方名称,承包方编码,承包方代表,代表身份证号,家庭成员数,承包合同编号,承包起始日期,承包截止日期,延包已登记,"
-                + "地块编码,地块名称,面积（亩）,土地类型,永久基本农田,东至,南至,西至,北至\n"
-                + row + COLLECTIVE + "00001,西沟地,8.00,耕地,否,路,沟,张地,河\n"
-                + row + COLLECTIVE + "00002,东沟地,6.50,耕地,否,渠,路,李地,坡\n";
+                + "地块编码,地块名称,面积（亩）,土地类型,永久基本农田,东至,南至,西至,北至,边界（GeoJSON）\n"
+                + row + COLLECTIVE + "00001,西沟地,8.00,耕地,否,路,沟,张地,河," + square(112.8800) + "\n"
+                + row + COLLECTIVE + "00002,东沟地,6.50,耕地,否,渠,路,李地,坡," + square(112.8810) + "\n";
 
         Page bureau = signedIn("demo-unit-agri");
         bureau.locator("nav.mainnav").getByText("土地流转").click();
@@ -109,7 +109,26 @@ class LandPathBrowserTest extends ChromiumTest {
         assertThat(bureau.locator("#ledger")).not().containsText("西栗庄村");
         ledgerRow.getByRole(AriaRole.LINK).click();
         org.assertj.core.api.Assertions.assertThat(bureau.url()).isEqualTo(transferUrl);
+
+        // and on the map: before the term begins the parcels are free; within it both are transferred
+        bureau.navigate(base() + "/land");
+        bureau.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("地块分布图")).click();
+        bureau.getByLabel("乡镇").selectOption(new SelectOption().setLabel("米山镇"));
+        bureau.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查看")).click();
+        assertThat(bureau.locator("#map-legend")).containsText("未流转 2 块，14.50 亩");
+        bureau.getByLabel("日期").fill(year + "-06-01");
+        bureau.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查看")).click();
+        assertThat(bureau.locator("#land-map")).hasAttribute("data-drawn", "2");
+        assertThat(bureau.locator("#map-legend")).containsText("已流转 2 块，14.50 亩");
         bureau.context().close();
+    }
+
+    /** A quoted CSV cell with a GeoJSON square of about 0.0008° at longitude {@code west}, latitude 35.85. */
+    static String square(double west) {
+        double east = west + 0.0008;
+        String ring = "[[%1$.4f,35.8500],[%2$.4f,35.8500],[%2$.4f,35.8507],[%1$.4f,35.8507],[%1$.4f,35.8500]]"
+                .formatted(west, east);
+        return "\"{\"\"type\"\":\"\"Polygon\"\",\"\"coordinates\"\":[" + ring + "]}\"";
     }
 
     /** GB 11643 check character, computed here independently of the code under test. */
