@@ -54,8 +54,11 @@ class DemoLand {
     private final CountySettings county;
     private final LandMap map;
 
+    private final Rents rents;
+
     DemoLand(LandRegistry registry, TransferService transfers, TransferContracts contracts, Listings listings,
-             JdbcClient jdbc, CountySettings county, LandMap map) {
+             JdbcClient jdbc, CountySettings county, LandMap map, Rents rents) {
+        this.rents = rents;
         this.map = map;
         this.registry = registry;
         this.transfers = transfers;
@@ -110,10 +113,18 @@ class DemoLand {
         contracts.confirm(c, t, "TRANSFEROR", hash, "demo-unit-agri");
         contracts.confirm(c, t, "TRANSFEREE", hash, "demo-unit-agri");
         transfers.file(c, t, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "demo-unit-agri");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        if (!today.isBefore(LocalDate.of(year, 3, 1))) {
+            // the first year's rent, paid to the household's own account (L14)
+            long first = ((Number) rents.of(c, t, today).get(0).get("id")).longValue();
+            rents.pay(c, t, first, new BigDecimal("5160.00"), LocalDate.of(year, 3, 1), VILLAGE + "010001", "demo-unit-agri");
+        }
         listings.offer(c, new Listings.Supply(VILLAGE + "010002", false, List.of(VILLAGE + "0100002"), "出租", 5,
                 new BigDecimal("550"), List.of("GRAIN", "VEGETABLE")), "demo-unit-agri");
         listings.offer(c, new Listings.Supply(VILLAGE + "020001", true, List.of(VILLAGE + "0200001"), "入股", 10,
                 new BigDecimal("500"), List.of("GRAIN", "CASH_CROP")), "demo-unit-agri");
+        listings.seek(c, new Listings.Demand("（演示）高平市三甲粮食种植家庭农场", "FAMILY_FARM", List.of(VILLAGE.substring(0, 9)),
+                new BigDecimal("5"), new BigDecimal("15"), "CULTIVATED", "GRAIN", 5, new BigDecimal("600")), "demo-unit-agri");
         log.info("Demo land data created in 西栗庄村 ({})", VILLAGE);
     }
 

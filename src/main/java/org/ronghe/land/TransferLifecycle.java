@@ -37,12 +37,17 @@ import org.springframework.web.ErrorResponseException;
 public class TransferLifecycle {
 
     /** Legal bases of an early end (L13), with their Chinese names. */
-    static final Map<String, String> TERMINATION_BASES = Map.of(
-            "AGREEMENT", "双方协商一致",
-            "CHANGED_USE", "擅自改变土地的农业用途",
-            "ABANDONED", "弃耕抛荒连续两年以上",
-            "SERIOUS_DAMAGE", "给土地造成严重损害或者严重破坏土地生态环境",
-            "SERIOUS_BREACH", "受让方有其他严重违约行为");
+    static final Map<String, String> TERMINATION_BASES;
+
+    static {
+        Map<String, String> bases = new java.util.LinkedHashMap<>();
+        bases.put("AGREEMENT", "双方协商一致");
+        bases.put("CHANGED_USE", "擅自改变土地的农业用途");
+        bases.put("ABANDONED", "弃耕抛荒连续两年以上");
+        bases.put("SERIOUS_DAMAGE", "给土地造成严重损害或者严重破坏土地生态环境");
+        bases.put("SERIOUS_BREACH", "受让方有其他严重违约行为");
+        TERMINATION_BASES = java.util.Collections.unmodifiableMap(bases);
+    }
 
     /**
      * An onward dealing by the transferee (L12).

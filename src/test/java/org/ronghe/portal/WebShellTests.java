@@ -77,10 +77,11 @@ class WebShellTests {
     }
 
     @Test
-    void modulesStillBeingBuiltShowWhatTheyWillDo() throws Exception {
+    void theLandPageLeadsToItsParts() throws Exception {
         mvc.perform(get("/land").with(user("u").roles("LEADER")).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("<h1>土地流转</h1>"), containsString("建设中"))));
+                .andExpect(content().string(allOf(containsString("<h1>土地流转</h1>"), containsString("href=\"/land/listings\""),
+                        containsString("href=\"/land/map\""), containsString("href=\"/land/statistics\""))));
     }
 
     @Test
