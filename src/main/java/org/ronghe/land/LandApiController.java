@@ -234,6 +234,20 @@ class LandApiController {
         return Map.of("loaded", codes.size(), "codes", codes);
     }
 
+    @org.springframework.web.bind.annotation.PutMapping(path = "/api/land/parcels/{code}/boundary",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/geo+json"})
+    @Operation(summary = "设置或更正已登记地块的边界（农业农村部门、系统管理员）", description = "请求体为 GeoJSON Polygon 或 MultiPolygon"
+            + "（或含其一的 Feature），WGS 84 经纬度；空请求体清除边界")
+    Map<String, Object> setBoundary(@AuthenticationPrincipal CurrentUser user, @PathVariable String code,
+                                    @org.springframework.web.bind.annotation.RequestBody(required = false) String body) {
+        access.requireEdit(user);
+        if (!code.matches("\\d{19}")) {
+            throw new InvalidInputException("code", "地块编码应为 19 位数字");
+        }
+        map.setParcelBoundary(user.countyCode(), code, body, user.username());
+        return registry.parcel(user.countyCode(), code, access.mayReadIds(user));
+    }
+
     /** @return a township filter: {@code null} when blank (the whole county), else the code as given, stripped */
     private static String township(String township) {
         return township == null || township.isBlank() ? null : township.strip();

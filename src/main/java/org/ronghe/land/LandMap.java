@@ -96,7 +96,8 @@ public class LandMap {
                        c.name as village, substr(c.village_code, 1, 9) as township,
                        tr.id as transfer_id, tr.transferee_name, tr.area_mu as transferred_mu, tr.start_date, tr.end_date,
                        exists (select 1 from land_supply_parcel sp join land_supply s on s.id = sp.supply_id
-                               where sp.parcel_id = p.id and s.status = 'OPEN'
+                               where sp.parcel_id = p.id
+                                 and (s.status = 'OPEN' or (s.closed_at at time zone 'Asia/Shanghai')::date > :day)
                                  and (s.published_at at time zone 'Asia/Shanghai')::date <= :day) as listed
                 from land_parcel p join land_collective c on c.id = p.collective_id
                 left join lateral (
@@ -265,6 +266,34 @@ public class LandMap {
         audit.record(countyCode, "LAND_BOUNDARIES_LOADED", "land_division_boundary", null,
                 "载入行政区划边界：" + codes.size() + " 个", null, Map.of("codes", codes));
         return codes;
+    }
+
+    /**
+     * Sets or replaces the boundary of a registered parcel (e.g. after a survey), or clears it.
+     *
+     * @param geoJson a Polygon or MultiPolygon (or a Feature holding one) in WGS 84 lon/lat, checked by
+     *                {@link PolygonGeoJson}; blank clears the boundary
+     * @throws InvalidInputException naming {@code boundary} when it is not such a polygon
+     * @throws org.ronghe.problem.NotFoundException for an unknown parcel
+     */
+    @Transactional
+    public void setParcelBoundary(String countyCode, String parcelCode, String geoJson, String by) {
+        Map<String, Object> p = jdbc.sql("select id, boundary::text as boundary from land_parcel where county_code = :c and code = :code for update")
+                .param("c", countyCode).param("code", parcelCode).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new org.ronghe.problem.NotFoundException("地块", parcelCode));
+        String geometry = null;
+        if (geoJson != null && !geoJson.isBlank()) {
+            try {
+                geometry = PolygonGeoJson.read(geoJson, PolygonGeoJson.PARCEL_POSITIONS);
+            } catch (PolygonGeoJson.Invalid e) {
+                throw new InvalidInputException("boundary", "地块边界：" + e.getMessage());
+            }
+        }
+        jdbc.sql("update land_parcel set boundary = cast(:g as jsonb) where id = :id").param("g", geometry)
+                .param("id", p.get("id")).update();
+        audit.record(countyCode, "LAND_PARCEL_BOUNDARY_SET", "land_parcel", parcelCode,
+                (geometry == null ? "清除地块边界 " : "设置地块边界 ") + parcelCode,
+                Map.of("boundary", p.get("boundary") == null ? "无" : "有"), Map.of("boundary", geometry == null ? "无" : "有"));
     }
 
     /** @return the 12-digit code a feature names (12 digits, 9 for a township, 6 for the county), or null */

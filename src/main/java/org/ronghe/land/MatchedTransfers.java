@@ -72,7 +72,7 @@ public class MatchedTransfers {
         TransferService.Outcome outcome = transfers.record(countyCode, new TransferService.Draft((String) s.get("form"),
                 (String) d.get("transferee_name"), (String) d.get("transferee_kind"), start, start.plusYears(years).minusDays(1),
                 (String) d.get("land_use"), rent, shares, memberCode == null || memberCode.isBlank() ? null : memberCode.strip()), by);
-        jdbc.sql("update land_demand set status = 'CLOSED' where id = :id").param("id", demandId).update();
+        jdbc.sql("update land_demand set status = 'CLOSED', closed_at = now() where id = :id").param("id", demandId).update();
         return outcome;
     }
 }

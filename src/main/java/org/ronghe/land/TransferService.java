@@ -261,7 +261,7 @@ public class TransferService {
             }
         }
         jdbc.sql("""
-                update land_supply set status = 'CLOSED' where status = 'OPEN' and id in (
+                update land_supply set status = 'CLOSED', closed_at = now() where status = 'OPEN' and id in (
                     select sp.supply_id from land_supply_parcel sp join land_transfer_parcel tp on tp.parcel_id = sp.parcel_id
                     where tp.transfer_id = :t)""").param("t", id).update();
         audit.record(countyCode, "LAND_TRANSFER_RECORDED", "land_transfer", String.valueOf(id),

@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -198,6 +199,46 @@ class LandMapTests {
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("不是本县的乡镇")));
         mvc.perform(get("/api/land/map").param("on", "2026-13-01").with(as("demo-leader"))).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("on"));
+    }
+
+    @Test
+    void aListingClosedByATransferShowsOnTheDaysBeforeAndARegisteredParcelGetsItsBoundaryLater() throws Exception {
+        String c = YECHUAN_VILLAGE + "05";
+        upload("demo-unit-agri", "yechuan5.csv", csv(List.of(
+                cells(c, "0001", "孙一", "14058119630303303", "00001", "上坪地", "4.50", "耕地", "否", square(112.96, 35.71)),
+                cells(c, "0001", "孙一", "14058119630303303", "00002", "下坪地", "4.00", "耕地", "否", "")))
+                .getBytes(StandardCharsets.UTF_8)).andExpect(status().isOk());
+        mvc.perform(post("/api/land/supply").with(csrf()).with(as("demo-unit-agri")).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"householdCode":"%s","byMandate":false,"parcels":["%s"],"form":"出租","termYears":5,"minRent":500,
+                         "allowedUses":["GRAIN"]}""".formatted(c + "0001", c + "00001"))).andExpect(status().isOk());
+        // published a month ago, so the members' first refusal (L11) is over; a transfer today closes it
+        jdbc.sql("update land_supply set published_at = now() - interval '30 days' where household_id = "
+                + "(select id from land_household where code = :h)").param("h", c + "0001").update();
+        mvc.perform(post("/api/land/transfers").with(csrf()).with(as("demo-unit-agri")).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"form":"出租","transfereeName":"野川测试家庭农场","transfereeKind":"FAMILY_FARM","start":"%s",
+                         "end":"%s","landUse":"GRAIN","rent":600,"parcels":[{"code":"%s","area":4.50}]}"""
+                        .formatted(today().plusDays(10), today().plusYears(1), c + "00001"))).andExpect(status().isOk());
+        assertThat(map(YECHUAN, today().minusDays(10)).get(c + "00001").path("properties").path("state").asString())
+                .isEqualTo("LISTED");
+        assertThat(map(YECHUAN, today()).get(c + "00001").path("properties").path("state").asString()).isEqualTo("FREE");
+        assertThat(map(YECHUAN, today().plusDays(10)).get(c + "00001").path("properties").path("state").asString())
+                .isEqualTo("TRANSFERRED");
+
+        // the parcel registered without a boundary gets one after a survey
+        String url = "/api/land/parcels/" + c + "00002/boundary";
+        assertThat(map(YECHUAN, today())).doesNotContainKey(c + "00002");
+        mvc.perform(put(url).with(csrf()).with(as("demo-leader")).contentType(MediaType.APPLICATION_JSON)
+                .content(square(112.9607, 35.71))).andExpect(status().isForbidden());
+        mvc.perform(put(url).with(csrf()).with(as("demo-unit-agri")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"type\":\"Polygon\",\"coordinates\":[[[35.71,112.96],[35.71,112.97],[35.72,112.97],[35.71,112.96]]]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("boundary"));
+        mvc.perform(put(url).with(csrf()).with(as("demo-unit-agri")).contentType(MediaType.APPLICATION_JSON)
+                .content(square(112.9607, 35.71))).andExpect(status().isOk());
+        assertThat(map(YECHUAN, today()).get(c + "00002").path("geometry")).isEqualTo(JSON.readTree(square(112.9607, 35.71)));
+        mvc.perform(put("/api/land/parcels/1405811082010599999/boundary").with(csrf()).with(as("demo-unit-agri"))
+                .contentType(MediaType.APPLICATION_JSON).content(square(112.9607, 35.71))).andExpect(status().isNotFound());
     }
 
     @Test
