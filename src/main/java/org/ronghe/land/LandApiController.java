@@ -72,12 +72,8 @@ class LandApiController {
                                   @org.springframework.web.bind.annotation.RequestBody Map<String, Object> body) {
         access.requireEdit(user);
         java.math.BigDecimal amount = org.ronghe.problem.JsonFields.decimal(body.get("amount"), "amount", "付款金额应为数字");
-        java.time.LocalDate paidOn;
-        try {
-            paidOn = day(body.get("paidOn") instanceof String p ? p : null);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("paidOn", "付款日期应写作 2026-06-30");
-        }
+        java.time.LocalDate paidOn = org.ronghe.problem.DateInput.dayOrToday(
+                org.ronghe.problem.JsonFields.text(body, "paidOn", "付款日期"), "paidOn");
         rents.pay(user.countyCode(), id, dueId, amount, paidOn, body.get("payee") instanceof String p ? p : null, user.username());
         return rents.of(user.countyCode(), id, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
     }
@@ -128,7 +124,7 @@ class LandApiController {
     Map<String, Object> file(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                              @RequestParam(required = false) String on) {
         access.requireEdit(user);
-        java.time.LocalDate day = day(on);
+        java.time.LocalDate day = org.ronghe.problem.DateInput.dayOrToday(on, "on");
         transfers.file(user.countyCode(), id, day, user.username());
         return Map.of("id", id, "filedAt", day.toString());
     }
@@ -146,7 +142,7 @@ class LandApiController {
     @Operation(summary = "流转统计", description = "on（yyyy-MM-dd，默认今天）当日有效的流转面积（亩）及占登记承包面积的比例，"
             + "按乡镇、村；按流转方式、受让方类型、用途（粮食/非粮）；租金（元/亩/年）按乡镇、地类、起始年份的中位数和四分位数")
     Map<String, Object> statistics(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String on) {
-        java.time.LocalDate day = day(on);
+        java.time.LocalDate day = org.ronghe.problem.DateInput.dayOrToday(on, "on");
         String c = user.countyCode();
         return Map.of("on", day.toString(), "byTownship", statistics.byTownship(c, day), "byVillage", statistics.byVillage(c, day),
                 "byForm", statistics.live(c, day, "form"), "byTransferee", statistics.live(c, day, "transferee"),
@@ -212,7 +208,7 @@ class LandApiController {
             + "请按乡镇查看")
     Map<String, Object> map(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String township,
                             @RequestParam(required = false) String on) {
-        return map.parcels(user.countyCode(), township(township), day(on));
+        return map.parcels(user.countyCode(), township(township), org.ronghe.problem.DateInput.dayOrToday(on, "on"));
     }
 
     @GetMapping("/api/land/boundaries")
@@ -267,15 +263,5 @@ class LandApiController {
             throw new InvalidInputException("code", "地块编码应为 19 位数字");
         }
         return registry.parcel(user.countyCode(), code, access.mayReadIds(user));
-    }
-
-    /** @return the day a request names ({@code yyyy-MM-dd}), or today in China; a bad day is refused naming {@code on} */
-    private static java.time.LocalDate day(String on) {
-        try {
-            return on == null || on.isBlank() ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
-                    : java.time.LocalDate.parse(on.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException("on", "日期应写作 2026-06-30");
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ronghe.account.CurrentUser;
-import org.ronghe.problem.InvalidInputException;
 import org.ronghe.region.RegionDirectory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -51,7 +49,7 @@ class LandStatisticsController {
 
     @GetMapping("/land/statistics")
     String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String on, Model model) {
-        LocalDate day = day(on);
+        LocalDate day = org.ronghe.problem.DateInput.dayOrToday(on, "on");
         model.addAllAttributes(figures(user.countyCode(), day));
         model.addAttribute("on", day.toString());
         model.addAttribute("breakdowns", List.of(
@@ -64,7 +62,7 @@ class LandStatisticsController {
     @GetMapping("/land/statistics.xlsx")
     ResponseEntity<byte[]> excel(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String on)
             throws IOException {
-        LocalDate day = day(on);
+        LocalDate day = org.ronghe.problem.DateInput.dayOrToday(on, "on");
         Map<String, Object> f = figures(user.countyCode(), day);
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             sheet(book, "按乡镇", List.of("乡镇", "登记承包面积（亩）", "流转面积（亩）", "流转比例（%）"), rows(f, "byTownship"),
@@ -141,14 +139,6 @@ class LandStatisticsController {
         }
         for (int i = 0; i < headers.size(); i++) {
             sheet.setColumnWidth(i, 16 * 256);
-        }
-    }
-
-    private static LocalDate day(String on) {
-        try {
-            return on == null || on.isBlank() ? LocalDate.now(ZoneId.of("Asia/Shanghai")) : LocalDate.parse(on.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException("on", "日期应写作 2026-06-30");
         }
     }
 }

@@ -137,8 +137,8 @@ class LandWebController {
         boolean ok = org.ronghe.problem.FormOutcome.attempt(redirect, "未记录", () -> {
             // every field's form is checked before any is used, so all problems are reported at once
             List<org.ronghe.problem.FieldProblem> problems = new java.util.ArrayList<>();
-            java.time.LocalDate from = collect(problems, () -> date(start, "start"));
-            java.time.LocalDate to = collect(problems, () -> date(end, "end"));
+            java.time.LocalDate from = collect(problems, () -> org.ronghe.problem.DateInput.day(start, "start"));
+            java.time.LocalDate to = collect(problems, () -> org.ronghe.problem.DateInput.day(end, "end"));
             java.math.BigDecimal price = collect(problems, () -> decimal(rent, "rent"));
             List<TransferService.Share> shares = collect(problems, () -> shares(parcels));
             if (!problems.isEmpty()) {
@@ -223,7 +223,7 @@ class LandWebController {
                 @RequestParam(defaultValue = "") String on, RedirectAttributes redirect) {
         access.requireEdit(user);
         org.ronghe.problem.FormOutcome.attempt(redirect, "已备案", "未备案",
-                () -> transfers.file(user.countyCode(), id, date(on, "on"), user.username()));
+                () -> transfers.file(user.countyCode(), id, org.ronghe.problem.DateInput.day(on, "on"), user.username()));
         return "redirect:/land/transfers/" + id;
     }
 
@@ -233,14 +233,6 @@ class LandWebController {
         } catch (InvalidInputException e) {
             problems.addAll(e.problems());
             return null;
-        }
-    }
-
-    private static java.time.LocalDate date(String text, String field) {
-        try {
-            return java.time.LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期应写作 2026-06-30");
         }
     }
 

@@ -39,7 +39,7 @@ class MatchedTransferController {
         long[] id = new long[1];
         boolean ok = FormOutcome.attempt(redirect, "未记录", () -> {
             TransferService.Outcome o = matched.record(user.countyCode(), demandId, supplyId,
-                    TransferLifecycleApiController.day(Map.of("start", start), "start"), rent(rent), memberCode, user.username());
+                    org.ronghe.problem.DateInput.day(start, "start"), rent(rent), memberCode, user.username());
             id[0] = o.id();
             return "已按匹配记录流转，请起草合同" + (o.warnings().isEmpty() ? "" : "。提示：" + String.join("；", o.warnings()));
         });
@@ -53,7 +53,7 @@ class MatchedTransferController {
     TransferService.Outcome recordApi(@AuthenticationPrincipal CurrentUser user, @PathVariable long demandId,
                                       @PathVariable long supplyId, @RequestBody Map<String, Object> body) {
         access.requireEdit(user);
-        return matched.record(user.countyCode(), demandId, supplyId, TransferLifecycleApiController.day(body, "start"),
+        return matched.record(user.countyCode(), demandId, supplyId, org.ronghe.problem.DateInput.day(body, "start"),
                 JsonFields.decimal(body.get("rent"), "rent", "租金应为数字"), JsonFields.text(body, "memberCode", "承包方编码"),
                 user.username());
     }

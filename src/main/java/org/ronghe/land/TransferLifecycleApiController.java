@@ -1,7 +1,6 @@
 package org.ronghe.land;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ronghe.account.CurrentUser;
 import org.ronghe.problem.InvalidInputException;
+import org.ronghe.problem.DateInput;
 import org.ronghe.problem.JsonFields;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,7 +48,7 @@ class TransferLifecycleApiController {
     Map<String, Object> releaseDeposit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                        @RequestBody Map<String, Object> body) {
         access.requireEdit(user);
-        lifecycle.releaseDeposit(user.countyCode(), id, text(body, "to"), day(body, "on"), text(body, "note"), user.username());
+        lifecycle.releaseDeposit(user.countyCode(), id, text(body, "to"), DateInput.day(body, "on"), text(body, "note"), user.username());
         return lifecycle.of(user.countyCode(), id);
     }
 
@@ -59,7 +59,7 @@ class TransferLifecycleApiController {
         access.requireEdit(user);
         BigDecimal amount = JsonFields.decimal(body.get("amount"), "amount", "担保金额应为数字");
         lifecycle.recordOnward(user.countyCode(), id, new TransferLifecycle.Onward(text(body, "kind"), text(body, "counterparty"),
-                day(body, "start"), day(body, "end"), amount, day(body, "consentSignedOn"), day(body, "filedOn")), user.username());
+                DateInput.day(body, "start"), DateInput.day(body, "end"), amount, DateInput.day(body, "consentSignedOn"), DateInput.day(body, "filedOn")), user.username());
         return lifecycle.of(user.countyCode(), id);
     }
 
@@ -69,7 +69,7 @@ class TransferLifecycleApiController {
     Map<String, Object> terminate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                   @RequestBody Map<String, Object> body) {
         access.requireEdit(user);
-        lifecycle.terminate(user.countyCode(), id, text(body, "basis"), text(body, "facts"), day(body, "on"), user.username());
+        lifecycle.terminate(user.countyCode(), id, text(body, "basis"), text(body, "facts"), DateInput.day(body, "on"), user.username());
         return lifecycle.of(user.countyCode(), id);
     }
 
@@ -82,7 +82,7 @@ class TransferLifecycleApiController {
         if (!(body.get("renew") instanceof Boolean renew)) {
             throw new InvalidInputException("renew", "renew 应为 true（续约）或 false（放弃）");
         }
-        Long renewal = lifecycle.renewal(user.countyCode(), id, renew, renew ? day(body, "end") : null,
+        Long renewal = lifecycle.renewal(user.countyCode(), id, renew, renew ? DateInput.day(body, "end") : null,
                 renew ? JsonFields.decimal(body.get("rent"), "rent", "租金应为数字") : null, user.username());
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("renewal", renewal);
@@ -95,7 +95,7 @@ class TransferLifecycleApiController {
     List<Map<String, Object>> openDispute(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                           @RequestBody Map<String, Object> body) {
         access.requireEdit(user);
-        disputes.open(user.countyCode(), id, text(body, "raisedBy"), text(body, "summary"), day(body, "knownOn"), user.username());
+        disputes.open(user.countyCode(), id, text(body, "raisedBy"), text(body, "summary"), DateInput.day(body, "knownOn"), user.username());
         return disputes.of(user.countyCode(), id);
     }
 
@@ -104,24 +104,11 @@ class TransferLifecycleApiController {
             + "FINAL, on}；超过法定期限（申请仲裁两年、裁决 60 日可延长 30 日、收到裁决 30 日内起诉）的拒绝")
     Map<String, Object> step(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody Map<String, Object> body) {
         access.requireEdit(user);
-        disputes.step(user.countyCode(), id, text(body, "step"), day(body, "on"), user.username());
+        disputes.step(user.countyCode(), id, text(body, "step"), DateInput.day(body, "on"), user.username());
         return Map.of("id", id, "step", body.get("step"));
     }
 
     private static String text(Map<String, Object> body, String field) {
         return JsonFields.text(body, field, field + " ");
-    }
-
-    /** @return the day in {@code field} (yyyy-MM-dd), or {@code null} when absent; a malformed day is refused naming it */
-    static LocalDate day(Map<String, Object> body, String field) {
-        Object v = body.get(field);
-        if (v == null || v instanceof String s && s.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(((String) v).strip());
-        } catch (ClassCastException | java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期应写作 2026-06-30");
-        }
     }
 }

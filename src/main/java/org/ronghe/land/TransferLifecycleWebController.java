@@ -1,9 +1,9 @@
 package org.ronghe.land;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 
 import org.ronghe.account.CurrentUser;
+import org.ronghe.problem.DateInput;
 import org.ronghe.problem.FormOutcome;
 import org.ronghe.problem.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,7 +37,7 @@ class TransferLifecycleWebController {
                @RequestParam(defaultValue = "") String payee, RedirectAttributes redirect) {
         access.requireEdit(user);
         FormOutcome.attempt(redirect, "已记录租金收付", "未记录", () -> rents.pay(user.countyCode(), id, dueId,
-                money(amount, "amount", "付款金额"), day(paidOn, "paidOn"), payee, user.username()));
+                money(amount, "amount", "付款金额"), DateInput.day(paidOn, "paidOn"), payee, user.username()));
         return back(id);
     }
 
@@ -47,7 +47,7 @@ class TransferLifecycleWebController {
                           @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
         access.requireEdit(user);
         FormOutcome.attempt(redirect, "已登记风险保障金的退还或支付", "未登记",
-                () -> lifecycle.releaseDeposit(user.countyCode(), id, to, day(on, "on"), note, user.username()));
+                () -> lifecycle.releaseDeposit(user.countyCode(), id, to, DateInput.day(on, "on"), note, user.username()));
         return back(id);
     }
 
@@ -59,9 +59,9 @@ class TransferLifecycleWebController {
                   RedirectAttributes redirect) {
         access.requireEdit(user);
         FormOutcome.attempt(redirect, "已登记", "未登记", () -> lifecycle.recordOnward(user.countyCode(), id,
-                new TransferLifecycle.Onward(kind, counterparty, day(start, "start"), day(end, "end"),
-                        amount.isBlank() ? null : money(amount, "amount", "担保金额"), day(consentSignedOn, "consentSignedOn"),
-                        day(filedOn, "filedOn")), user.username()));
+                new TransferLifecycle.Onward(kind, counterparty, DateInput.day(start, "start"), DateInput.day(end, "end"),
+                        amount.isBlank() ? null : money(amount, "amount", "担保金额"), DateInput.day(consentSignedOn, "consentSignedOn"),
+                        DateInput.day(filedOn, "filedOn")), user.username()));
         return back(id);
     }
 
@@ -71,7 +71,7 @@ class TransferLifecycleWebController {
                      RedirectAttributes redirect) {
         access.requireEdit(user);
         FormOutcome.attempt(redirect, "已解除流转，地块自次日起可再流转", "未解除",
-                () -> lifecycle.terminate(user.countyCode(), id, basis, facts, day(on, "on"), user.username()));
+                () -> lifecycle.terminate(user.countyCode(), id, basis, facts, DateInput.day(on, "on"), user.username()));
         return back(id);
     }
 
@@ -83,7 +83,7 @@ class TransferLifecycleWebController {
         Long[] renewed = new Long[1];
         boolean ok = FormOutcome.attempt(redirect, "未登记", () -> {
             renewed[0] = lifecycle.renewal(user.countyCode(), id, "true".equals(renew),
-                    "true".equals(renew) ? day(end, "end") : null, "true".equals(renew) ? money(rent, "rent", "租金") : null,
+                    "true".equals(renew) ? DateInput.day(end, "end") : null, "true".equals(renew) ? money(rent, "rent", "租金") : null,
                     user.username());
             return renewed[0] == null ? "已登记原受让方放弃优先续约" : "已续约，新流转已记录";
         });
@@ -96,7 +96,7 @@ class TransferLifecycleWebController {
                        @RequestParam(defaultValue = "") String knownOn, RedirectAttributes redirect) {
         access.requireEdit(user);
         FormOutcome.attempt(redirect, "已登记纠纷", "未登记",
-                () -> disputes.open(user.countyCode(), id, raisedBy, summary, day(knownOn, "knownOn"), user.username()));
+                () -> disputes.open(user.countyCode(), id, raisedBy, summary, DateInput.day(knownOn, "knownOn"), user.username()));
         return back(id);
     }
 
@@ -106,23 +106,12 @@ class TransferLifecycleWebController {
                 RedirectAttributes redirect) {
         access.requireEdit(user);
         FormOutcome.attempt(redirect, "已登记纠纷进展", "未登记",
-                () -> disputes.step(user.countyCode(), disputeId, step, day(on, "on"), user.username()));
+                () -> disputes.step(user.countyCode(), disputeId, step, DateInput.day(on, "on"), user.username()));
         return back(id);
     }
 
     private static String back(long id) {
         return "redirect:/land/transfers/" + id;
-    }
-
-    private static LocalDate day(String text, String field) {
-        if (text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期应写作 2026-06-30");
-        }
     }
 
     private static BigDecimal money(String text, String field, String label) {
