@@ -48,6 +48,13 @@
     }
 
     // built from DOM nodes, never from HTML strings: names come from imported files
+    // Leaflet inserts string tooltips as HTML: names come from imported data, so they go in as text nodes only
+    function asText(value) {
+        var span = document.createElement('span');
+        span.textContent = value == null ? '' : String(value);
+        return span;
+    }
+
     function popup(p) {
         var box = document.createElement('div');
         box.className = 'parcel-popup';
@@ -96,7 +103,7 @@
             },
             onEachFeature: function (f, layer) {
                 if (f.properties.level === 'TOWNSHIP') {
-                    layer.bindTooltip(f.properties.name, {permanent: true, direction: 'center', className: 'division-label'});
+                    layer.bindTooltip(asText(f.properties.name), {permanent: true, direction: 'center', className: 'division-label'});
                 }
             }
         }).addTo(map);
@@ -108,7 +115,7 @@
             },
             onEachFeature: function (f, layer) {
                 layer.bindPopup(popup(f.properties));
-                layer.bindTooltip(f.properties.name + '（' + f.properties.state_label + '）');
+                layer.bindTooltip(asText(f.properties.name + '（' + f.properties.state_label + '）'));
             }
         }).addTo(map);
         legend(parcels.features);

@@ -10,6 +10,8 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The land map in the system Chromium: a leader opens 地块分布图 from the land page, picks 三甲镇, the four demo parcels
@@ -65,6 +67,24 @@ class LandMapBrowserTests extends ChromiumTest {
         page.locator(".leaflet-popup-content").getByText("查看流转记录").click();
         assertThat(page.locator("body")).containsText("1405811022030100001");
         org.assertj.core.api.Assertions.assertThat(errors).isEmpty();
+        page.close();
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void namesFromImportedDataAreShownAsTextNotMarkup() {
+        // the outline of 陈区镇 (no other test draws there) whose name carries markup
+        jdbc.sql("""
+                insert into land_division_boundary (county_code, division_code, name, geometry, loaded_by)
+                values ('140581', '140581104000', '<img id="inj" src="/x">镇', cast(:g as jsonb), 'test')""")
+                .param("g", "{\"type\":\"Polygon\",\"coordinates\":[[[112.90,35.60],[112.91,35.60],[112.91,35.61],[112.90,35.61],[112.90,35.60]]]}")
+                .update();
+        Page page = signedIn("demo-leader");
+        page.navigate(base() + "/land/map?township=140581104");
+        assertThat(page.locator(".division-label").first()).containsText("<img id=\"inj\" src=\"/x\">镇");
+        org.assertj.core.api.Assertions.assertThat(page.locator("#inj").count()).isZero();
         page.close();
     }
 }
