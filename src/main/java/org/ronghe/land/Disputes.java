@@ -108,8 +108,20 @@ public class Disputes {
      */
     @Transactional
     public void step(String countyCode, long disputeId, String step, LocalDate on, String by) {
+        step(countyCode, null, disputeId, step, on, by);
+    }
+
+    /**
+     * As {@link #step(String, long, String, LocalDate, String)} for a dispute that must belong to a given transfer.
+     *
+     * @param transferId the transfer whose page the step comes from, or {@code null} for any
+     * @throws NotFoundException when the dispute is unknown or belongs to another transfer
+     */
+    @Transactional
+    public void step(String countyCode, Long transferId, long disputeId, String step, LocalDate on, String by) {
         Map<String, Object> d = jdbc.sql("select * from land_dispute where id = :id and county_code = :c for update")
-                .param("id", disputeId).param("c", countyCode).query().listOfRows().stream().findFirst()
+                .param("id", disputeId).param("c", countyCode).query().listOfRows().stream()
+                .filter(x -> transferId == null || transferId.equals(((Number) x.get("transfer_id")).longValue())).findFirst()
                 .orElseThrow(() -> new NotFoundException("纠纷", disputeId));
         if (step == null || !STEPS.containsKey(step)) {
             throw new InvalidInputException("step", "步骤应为 ARBITRATION_ACCEPTED（仲裁受理）、AWARD_EXTENDED（延长裁决期限）、"
@@ -128,6 +140,14 @@ public class Disputes {
         };
         if (!fits) {
             throw Refusals.conflict("纠纷处于「" + STAGES.get(stage) + "」，不能办理这一步");
+        }
+        LocalDate previous = date(switch (stage) {
+            case "MEDIATION" -> d.get("known_on");
+            case "ARBITRATION" -> d.get("arbitration_accepted_on");
+            default -> d.get("award_received_on");
+        });
+        if (on.isBefore(previous)) {
+            throw new InvalidInputException("on", "日期不得早于上一步（" + previous + "）");
         }
         Deadline due = deadline(d);
         String rule = "L17（《农村土地承包经营纠纷调解仲裁法》第18条、第47条、第48条）：";

@@ -72,8 +72,7 @@ class LandApiController {
                                   @org.springframework.web.bind.annotation.RequestBody Map<String, Object> body) {
         access.requireEdit(user);
         java.math.BigDecimal amount = org.ronghe.problem.JsonFields.decimal(body.get("amount"), "amount", "付款金额应为数字");
-        java.time.LocalDate paidOn = org.ronghe.problem.DateInput.dayOrToday(
-                org.ronghe.problem.JsonFields.text(body, "paidOn", "付款日期"), "paidOn");
+        java.time.LocalDate paidOn = org.ronghe.problem.DateInput.day(body, "paidOn");
         rents.pay(user.countyCode(), id, dueId, amount, paidOn, body.get("payee") instanceof String p ? p : null, user.username());
         return rents.of(user.countyCode(), id, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
     }

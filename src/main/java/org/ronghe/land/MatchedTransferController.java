@@ -1,24 +1,19 @@
 package org.ronghe.land;
 
 import java.math.BigDecimal;
-import java.util.Map;
 
-import io.swagger.v3.oas.annotations.Operation;
 import org.ronghe.account.CurrentUser;
 import org.ronghe.problem.FormOutcome;
 import org.ronghe.problem.InvalidInputException;
-import org.ronghe.problem.JsonFields;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Records a transfer from a matched demand and supply, on the matches page and in the API. */
+/** Records a transfer from a matched demand and supply on the matches page (the API is in {@link TransferLifecycleApiController}). */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE', 'SUPERVISION', 'UNIT_STAFF', 'LEADER')")
 class MatchedTransferController {
@@ -44,18 +39,6 @@ class MatchedTransferController {
             return "已按匹配记录流转，请起草合同" + (o.warnings().isEmpty() ? "" : "。提示：" + String.join("；", o.warnings()));
         });
         return ok ? "redirect:/land/transfers/" + id[0] : "redirect:/land/demand/" + demandId;
-    }
-
-    @PostMapping("/api/land/demand/{demandId}/matches/{supplyId}/transfer")
-    @ResponseBody
-    @Operation(summary = "按匹配记录流转", description = "{start: 起始日期, rent: 元/亩/年（不低于供给的最低租金）, memberCode: 本集体成员受让时的承包方编码}；"
-            + "地块取供给的全部地块，期限取双方年限的较短者，受让方和用途取自需求；再经全部流转规则检查")
-    TransferService.Outcome recordApi(@AuthenticationPrincipal CurrentUser user, @PathVariable long demandId,
-                                      @PathVariable long supplyId, @RequestBody Map<String, Object> body) {
-        access.requireEdit(user);
-        return matched.record(user.countyCode(), demandId, supplyId, org.ronghe.problem.DateInput.day(body, "start"),
-                JsonFields.decimal(body.get("rent"), "rent", "租金应为数字"), JsonFields.text(body, "memberCode", "承包方编码"),
-                user.username());
     }
 
     private static BigDecimal rent(String text) {

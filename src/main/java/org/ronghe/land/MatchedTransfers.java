@@ -26,10 +26,12 @@ public class MatchedTransfers {
 
     private final JdbcClient jdbc;
     private final TransferService transfers;
+    private final Listings listings;
 
-    MatchedTransfers(JdbcClient jdbc, TransferService transfers) {
+    MatchedTransfers(JdbcClient jdbc, TransferService transfers, Listings listings) {
         this.jdbc = jdbc;
         this.transfers = transfers;
+        this.listings = listings;
     }
 
     /**
@@ -39,7 +41,8 @@ public class MatchedTransfers {
      * @return the recorded transfer
      * @throws InvalidInputException  naming {@code start} or {@code rent}, or as {@link TransferService#record}
      * @throws NotFoundException      for an unknown demand or supply
-     * @throws ErrorResponseException 409 when either listing is no longer open, or (L18) the land is taken
+     * @throws ErrorResponseException 409 when either listing is no longer open, the supply is not among the demand's
+     *                                matches, or (L18) the land is taken
      */
     @Transactional
     public TransferService.Outcome record(String countyCode, long demandId, long supplyId, LocalDate start, BigDecimal rent,
@@ -52,6 +55,9 @@ public class MatchedTransfers {
                 .orElseThrow(() -> new NotFoundException("供给", supplyId));
         if (!"OPEN".equals(d.get("status")) || !"OPEN".equals(s.get("status"))) {
             throw Refusals.conflict("需求或供给已不再开放（可能已成交）");
+        }
+        if (listings.match(countyCode, demandId).stream().noneMatch(m -> m.supplyId() == supplyId)) {
+            throw Refusals.conflict("该供给与需求不相符（乡镇、地类、面积或用途不合，或违反永久基本农田用途限制），不能按匹配记录流转");
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (start == null) {

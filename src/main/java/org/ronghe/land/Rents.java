@@ -88,9 +88,16 @@ public class Rents {
                 group by d.id)
             """;
 
-    /** @return a transfer's instalments with what is paid and whether each is overdue */
+    /**
+     * @return a transfer's instalments with what is paid and whether each is overdue
+     * @throws NotFoundException for an unknown transfer
+     */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> of(String countyCode, long transferId, LocalDate today) {
+        if (jdbc.sql("select count(*) from land_transfer where id = :t and county_code = :c").param("t", transferId)
+                .param("c", countyCode).query(Long.class).single() == 0) {
+            throw new NotFoundException("流转", transferId);
+        }
         return jdbc.sql(PAID + """
                 select id, seq, due_on, amount_yuan, paid_yuan, last_paid_on,
                        (paid_yuan < amount_yuan and due_on < :today) as overdue
@@ -124,8 +131,13 @@ public class Rents {
         if (amount == null || amount.signum() <= 0 || amount.compareTo(open) > 0 || amount.stripTrailingZeros().scale() > 2) {
             throw new InvalidInputException("amount", "付款金额应大于 0、不超过本期未付的 " + open + " 元，最多两位小数");
         }
-        if (paidOn == null || paidOn.isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")))) {
-            throw new InvalidInputException("paidOn", "付款日期不能晚于今天");
+        LocalDate start = jdbc.sql("select start_date from land_transfer where id = :t").param("t", transferId)
+                .query(LocalDate.class).single();
+        if (paidOn == null) {
+            throw new InvalidInputException("paidOn", "请填写付款日期");
+        }
+        if (paidOn.isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai"))) || paidOn.isBefore(start.minusYears(1))) {
+            throw new InvalidInputException("paidOn", "付款日期应在流转开始前一年（" + start.minusYears(1) + "）到今天之间");
         }
         Long payee = payeeCode == null ? null : jdbc.sql("""
                 select distinct p.household_id from land_transfer_parcel tp join land_parcel p on p.id = tp.parcel_id

@@ -73,6 +73,9 @@ public class TransferContracts {
         Map<String, Object> t = jdbc.sql("select * from land_transfer where id = :id and county_code = :c for update")
                 .param("id", transferId).param("c", countyCode).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("流转", transferId));
+        if (t.get("terminated_on") != null) {
+            throw conflict("该流转已于 " + t.get("terminated_on") + " 解除或撤销，不能再起草合同");
+        }
         List<FieldProblem> problems = new ArrayList<>();
         boolean person = List.of("HOUSEHOLD", "FAMILY_FARM").contains(t.get("transferee_kind"));
         String id = terms.transfereeId() == null ? "" : terms.transfereeId().strip().toUpperCase();
@@ -97,13 +100,12 @@ public class TransferContracts {
         if (terms.deposit() != null && terms.deposit().signum() > 0 && holder == null) {
             problems.add(new FieldProblem("depositHolder", "L10（《农村土地经营权流转管理办法》第30条）：请写明风险保障金由谁保管（如乡镇农村经营管理站、银行专户）"));
         }
-        Map<String, Object> need = jdbc.sql("""
-                select (select sum(area_mu) from land_transfer_parcel where transfer_id = :t) as area,
-                       coalesce((select deposit_threshold_mu from land_rule where county_code = :c), 50) as threshold""")
-                .param("t", transferId).param("c", countyCode).query().singleRow();
+        Map<String, Object> need = Map.of("area", reviews.transfereeArea(countyCode, transferId), "threshold",
+                jdbc.sql("select coalesce((select deposit_threshold_mu from land_rule where county_code = :c), 50)")
+                        .param("c", countyCode).query(BigDecimal.class).single());
         if (terms.deposit() != null && terms.deposit().signum() == 0 && need.get("area") != null
                 && ((BigDecimal) need.get("area")).compareTo((BigDecimal) need.get("threshold")) > 0) {
-            problems.add(new FieldProblem("deposit", "L10（《农村土地经营权流转管理办法》第30条）：流转面积 " + need.get("area")
+            problems.add(new FieldProblem("deposit", "L10（《农村土地经营权流转管理办法》第30条）：受让方在本期限内流转面积 " + need.get("area")
                     + " 亩超过本县 " + ((BigDecimal) need.get("threshold")).stripTrailingZeros().toPlainString()
                     + " 亩的标准，应当缴纳风险保障金"));
         }
@@ -178,6 +180,10 @@ public class TransferContracts {
         if (c.get(column) != null) {
             throw conflict(("TRANSFEROR".equals(party) ? "承包方" : "受让方") + "已确认");
         }
+        jdbc.sql("select terminated_on from land_transfer where id = :t and terminated_on is not null").param("t", transferId)
+                .query(java.time.LocalDate.class).optional().ifPresent(day -> {
+                    throw conflict("该流转已于 " + day + " 解除或撤销，合同不能再确认");
+                });
         reviews.requireCleared(countyCode, transferId);
         jdbc.sql("update land_transfer_contract set " + column + " = now() where id = :id").param("id", c.get("id")).update();
         boolean signed = jdbc.sql("""
@@ -207,13 +213,25 @@ public class TransferContracts {
     private String text(String number, String model, Map<String, Object> t, List<Map<String, Object>> parcels,
                         String transfereeId, Terms terms) {
         boolean share = "GF-2021-2607".equals(model);
-        Map<String, Object> first = parcels.get(0);
-        String transferorId = vault.decrypt((byte[]) first.get("head_id_cipher"));
         StringBuilder s = new StringBuilder();
         s.append("农村土地经营权").append(share ? "入股" : "出租").append("合同\n");
         s.append("合同编号：").append(number).append("（参照示范文本 ").append(model).append("）\n\n");
-        s.append("第一条 当事人\n甲方（承包方）：").append(first.get("head_name")).append("，身份证号码 ")
-                .append(Masking.idNumber(transferorId)).append("，承包方编码 ").append(first.get("household")).append("。\n")
+        s.append("第一条 当事人\n");
+        java.util.Set<Object> households = new java.util.LinkedHashSet<>();
+        for (Map<String, Object> p : parcels) {
+            if (households.add(p.get("household"))) {
+                s.append(households.size() == 1 ? "甲方（承包方）：" : "甲方（承包方）之" + households.size() + "：")
+                        .append(p.get("head_name")).append("，身份证号码 ")
+                        .append(Masking.idNumber(vault.decrypt((byte[]) p.get("head_id_cipher")))).append("，承包方编码 ")
+                        .append(p.get("household")).append("。\n");
+            }
+        }
+        jdbc.sql("select agent, matters, powers, valid_from, valid_until from land_mandate where transfer_id = :t")
+                .param("t", t.get("id")).query().listOfRows().stream().findFirst().ifPresent(m -> s.append("甲方书面委托")
+                        .append(m.get("agent")).append("办理本合同（委托事项：").append(m.get("matters")).append("；权限：")
+                        .append(m.get("powers")).append("；期限 ").append(m.get("valid_from")).append(" 至 ")
+                        .append(m.get("valid_until")).append("，L01）。\n"));
+        s
                 .append("乙方（受让方）：").append(t.get("transferee_name")).append("，")
                 .append(IdentityNumbers.isIdNumber(transfereeId)
                         ? "身份证号码 " + Masking.idNumber(transfereeId) : "统一社会信用代码 " + transfereeId).append("。\n\n");

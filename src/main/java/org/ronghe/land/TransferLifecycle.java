@@ -30,8 +30,9 @@ import org.springframework.web.ErrorResponseException;
  * otherwise only by agreement of both;</li>
  * <li>L16 — at the end of the term the incumbent renews on equal terms or declines, once (办法 第10条).</li>
  * </ul>
- * Every step is audited; an early end frees the parcels from the day after it and drops the unpaid rent falling due
- * later.
+ * Every step is audited; an early end frees the parcels from the day after it, drops the unpaid rent falling due
+ * later and ends the onward dealings that ran past it. A transfer whose contract is not signed may be withdrawn
+ * (撤销): it then ends the day before it starts and was never live.
  */
 @Service
 public class TransferLifecycle {
@@ -46,6 +47,7 @@ public class TransferLifecycle {
         bases.put("ABANDONED", "弃耕抛荒连续两年以上");
         bases.put("SERIOUS_DAMAGE", "给土地造成严重损害或者严重破坏土地生态环境");
         bases.put("SERIOUS_BREACH", "受让方有其他严重违约行为");
+        bases.put("WITHDRAWN", "撤销（录入有误或未签约，合同未成立）");
         TERMINATION_BASES = java.util.Collections.unmodifiableMap(bases);
     }
 
@@ -136,6 +138,9 @@ public class TransferLifecycle {
         if (t.get("terminated_on") != null) {
             throw Refusals.conflict("该流转已于 " + t.get("terminated_on") + " 解除，不能再流转或融资担保");
         }
+        if (!signed(transferId)) {
+            throw Refusals.conflict("L12：流转合同尚未经双方确认，受让方还没有可再流转或融资担保的土地经营权");
+        }
         String rule = "L12（《农村土地承包法》第46条、第47条，《农村土地经营权流转管理办法》第12条）：";
         List<FieldProblem> problems = new ArrayList<>();
         if (o.kind() == null || !List.of("RE_TRANSFER", "MORTGAGE").contains(o.kind())) {
@@ -153,8 +158,11 @@ public class TransferLifecycle {
                 || o.amount().stripTrailingZeros().scale() > 2 || o.amount().compareTo(BigDecimal.valueOf(10_000_000_000L)) > 0)) {
             problems.add(new FieldProblem("amount", "担保金额（元）应大于 0，最多两位小数"));
         }
-        if (o.consentSignedOn() == null || o.consentSignedOn().isAfter(today())) {
-            problems.add(new FieldProblem("consentSignedOn", rule + "须经承包方书面同意，请填写书面同意的日期（不晚于今天）"));
+        LocalDate earliest = ((java.sql.Timestamp) t.get("recorded_at")).toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        earliest = start.isBefore(earliest) ? start : earliest;
+        if (o.consentSignedOn() == null || o.consentSignedOn().isAfter(today()) || o.consentSignedOn().isBefore(earliest)) {
+            problems.add(new FieldProblem("consentSignedOn", rule + "须经承包方书面同意，请填写书面同意的日期（" + earliest
+                    + " 到今天之间）"));
         }
         if (o.filedOn() == null || o.filedOn().isAfter(today())
                 || o.consentSignedOn() != null && o.filedOn().isBefore(o.consentSignedOn())) {
@@ -162,6 +170,15 @@ public class TransferLifecycle {
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
+        }
+        if ("RE_TRANSFER".equals(o.kind())) {
+            jdbc.sql("""
+                    select counterparty || '（' || start_date || ' 至 ' || coalesce(ended_on, end_date) || '）' from land_onward_dealing
+                    where transfer_id = :t and kind = 'RE_TRANSFER' and start_date <= :e and coalesce(ended_on, end_date) >= :s""")
+                    .param("t", transferId).param("s", o.start()).param("e", o.end()).query(String.class).optional()
+                    .ifPresent(other -> {
+                        throw Refusals.conflict("L18：同一期间已再流转给" + other + "，期限不得重叠");
+                    });
         }
         long id = jdbc.sql("""
                 insert into land_onward_dealing (county_code, transfer_id, kind, counterparty, start_date, end_date,
@@ -200,8 +217,16 @@ public class TransferLifecycle {
         String text = TextInput.line("facts", "解除的事实和依据", facts, 1000, true, problems);
         LocalDate start = ((java.sql.Date) t.get("start_date")).toLocalDate();
         LocalDate end = ((java.sql.Date) t.get("end_date")).toLocalDate();
-        if (on == null || on.isBefore(start) || !on.isBefore(end) || on.isAfter(today())) {
+        if ("WITHDRAWN".equals(basis)) {
+            if (signed(transferId)) {
+                throw Refusals.conflict("合同已经双方确认，流转只能协商解除或依法定情形解除（L13），不能撤销");
+            }
+            on = start.minusDays(1);
+        } else if (on == null || on.isBefore(start) || !on.isBefore(end) || on.isAfter(today())) {
             problems.add(new FieldProblem("on", "解除日期应在流转期限内（" + start + " 至 " + end + " 之前）且不晚于今天"));
+        } else if ("ABANDONED".equals(basis) && on.isBefore(start.plusYears(2))) {
+            problems.add(new FieldProblem("basis", "L13（《农村土地承包法》第42条）：流转自 " + start
+                    + " 开始，到解除之日还不满两年，不能以弃耕抛荒连续两年以上为由解除"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -213,13 +238,24 @@ public class TransferLifecycle {
         // the parcels are free from the next day; the history before stays
         jdbc.sql("update land_transfer_parcel set period = daterange(lower(period), cast(:on as date) + 1) where transfer_id = :t")
                 .param("on", on).param("t", transferId).update();
+        int onward = jdbc.sql("""
+                update land_onward_dealing set ended_on = greatest(start_date, cast(:on as date))
+                where transfer_id = :t and ended_on is null and end_date > :on""").param("on", on).param("t", transferId).update();
         jdbc.sql("""
                 delete from land_rent_due d where d.transfer_id = :t and d.due_on > :on
                   and not exists (select 1 from land_rent_payment p where p.due_id = d.id)""")
                 .param("t", transferId).param("on", on).update();
         audit.record(countyCode, "LAND_TRANSFER_TERMINATED", "land_transfer", String.valueOf(transferId),
-                "解除流转（" + TERMINATION_BASES.get(basis) + "），最后一日 " + on, Map.of("status", "RECORDED"),
-                Map.of("status", "TERMINATED", "basis", basis, "on", on.toString()));
+                ("WITHDRAWN".equals(basis) ? "撤销流转记录" : "解除流转（" + TERMINATION_BASES.get(basis) + "），最后一日 " + on)
+                        + (onward == 0 ? "" : "；" + onward + " 项再流转或融资担保随之终止，请通知相关方"), Map.of("status", "RECORDED"),
+                Map.of("status", "TERMINATED", "basis", basis, "on", on.toString(), "onwardEnded", onward));
+    }
+
+    private boolean signed(long transferId) {
+        return jdbc.sql("""
+                select count(*) from land_transfer_contract where transfer_id = :t
+                  and transferor_confirmed_at is not null and transferee_confirmed_at is not null""")
+                .param("t", transferId).query(Long.class).single() > 0;
     }
 
     /**
@@ -275,9 +311,14 @@ public class TransferLifecycle {
         out.put("terminationBasis", t.get("termination_basis") == null ? null : TERMINATION_BASES.get(t.get("termination_basis")));
         out.put("terminationFacts", t.get("termination_facts"));
         out.put("onward", jdbc.sql("""
-                select id, kind, counterparty, start_date, end_date, amount_yuan, consent_signed_on, filed_on
+                select id, kind, counterparty, start_date, end_date, ended_on, amount_yuan, consent_signed_on, filed_on
                 from land_onward_dealing where transfer_id = :t order by id""").param("t", transferId)
                 .query(org.ronghe.database.DateColumns.MAPPER).list());
+        out.put("mandate", jdbc.sql("""
+                select agent, matters, powers, valid_from, valid_until, households, household_signed_on, agent_signed_on
+                from land_mandate where transfer_id = :t""").param("t", transferId)
+                .query(org.ronghe.database.DateColumns.MAPPER).optional().orElse(null));
+        out.put("withdrawn", "WITHDRAWN".equals(t.get("termination_basis")));
         out.put("renewal", jdbc.sql("select decision, decided_on, renewal_id from land_renewal where transfer_id = :t")
                 .param("t", transferId).query(org.ronghe.database.DateColumns.MAPPER).optional().orElse(null));
         LocalDate start = ((java.sql.Date) t.get("start_date")).toLocalDate();

@@ -7,8 +7,8 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ronghe.account.CurrentUser;
-import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.DateInput;
+import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.JsonFields;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** JSON API of a transfer's lifecycle: deposit release (L10), onward dealings (L12), early end (L13), renewal (L16), disputes (L17). */
+/**
+ * JSON API of a transfer's lifecycle: recording it from a match, deposit release (L10), onward dealings (L12), early
+ * end or withdrawal (L13), renewal (L16), disputes (L17).
+ */
 @RestController
 @Tag(name = "土地流转 Land", description = "确权数据登记簿：发包方、承包方与承包合同、地块")
 @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE', 'SUPERVISION', 'UNIT_STAFF', 'LEADER')")
@@ -27,8 +30,10 @@ class TransferLifecycleApiController {
     private final TransferLifecycle lifecycle;
     private final Disputes disputes;
     private final LandAccess access;
+    private final MatchedTransfers matched;
 
-    TransferLifecycleApiController(TransferLifecycle lifecycle, Disputes disputes, LandAccess access) {
+    TransferLifecycleApiController(TransferLifecycle lifecycle, Disputes disputes, LandAccess access, MatchedTransfers matched) {
+        this.matched = matched;
         this.lifecycle = lifecycle;
         this.disputes = disputes;
         this.access = access;
@@ -106,6 +111,17 @@ class TransferLifecycleApiController {
         access.requireEdit(user);
         disputes.step(user.countyCode(), id, text(body, "step"), DateInput.day(body, "on"), user.username());
         return Map.of("id", id, "step", body.get("step"));
+    }
+
+    @PostMapping("/api/land/demand/{demandId}/matches/{supplyId}/transfer")
+    @Operation(summary = "按匹配记录流转", description = "{start: 起始日期, rent: 元/亩/年（不低于供给的最低租金）, memberCode: 本集体成员受让时的承包方编码}；"
+            + "地块取供给的全部地块，期限取双方年限的较短者，受让方和用途取自需求；再经全部流转规则检查")
+    TransferService.Outcome recordApi(@AuthenticationPrincipal CurrentUser user, @PathVariable long demandId,
+                                      @PathVariable long supplyId, @RequestBody Map<String, Object> body) {
+        access.requireEdit(user);
+        return matched.record(user.countyCode(), demandId, supplyId, org.ronghe.problem.DateInput.day(body, "start"),
+                JsonFields.decimal(body.get("rent"), "rent", "租金应为数字"), JsonFields.text(body, "memberCode", "承包方编码"),
+                user.username());
     }
 
     private static String text(Map<String, Object> body, String field) {

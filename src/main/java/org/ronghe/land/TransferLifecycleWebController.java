@@ -106,7 +106,7 @@ class TransferLifecycleWebController {
                 RedirectAttributes redirect) {
         access.requireEdit(user);
         FormOutcome.attempt(redirect, "已登记纠纷进展", "未登记",
-                () -> disputes.step(user.countyCode(), disputeId, step, DateInput.day(on, "on"), user.username()));
+                () -> disputes.step(user.countyCode(), (Long) id, disputeId, step, DateInput.day(on, "on"), user.username()));
         return back(id);
     }
 

@@ -45,10 +45,31 @@ public class TransferReviews {
     public boolean required(String countyCode, long transferId) {
         return jdbc.sql("""
                 select t.transferee_kind not in ('HOUSEHOLD', 'FAMILY_FARM')
-                       and (select sum(area_mu) from land_transfer_parcel where transfer_id = t.id)
-                           > coalesce((select review_threshold_mu from land_rule where county_code = t.county_code), 100)
+                       and (""" + TRANSFEREE_AREA + """
+                           ) > coalesce((select review_threshold_mu from land_rule where county_code = t.county_code), 100)
                 from land_transfer t where t.id = :t and t.county_code = :c""")
                 .param("t", transferId).param("c", countyCode).query(Boolean.class).optional()
+                .orElseThrow(() -> new NotFoundException("流转", transferId));
+    }
+
+    /**
+     * The area (亩) a transferee holds in the county during a transfer's term: this transfer and its other live
+     * transfers overlapping the term, so that splitting a large transfer into small ones does not avoid the
+     * thresholds of L09 and L10. SQL over a transfer aliased {@code t}.
+     */
+    static final String TRANSFEREE_AREA = """
+            select coalesce(sum(tp.area_mu), 0) from land_transfer o join land_transfer_parcel tp on tp.transfer_id = o.id
+            where o.county_code = t.county_code and o.transferee_name = t.transferee_name and tp.live
+              and tp.period && daterange(t.start_date, t.end_date + 1)""";
+
+    /**
+     * @return the area in 亩 the transfer's transferee holds in the county during its term ({@link #TRANSFEREE_AREA})
+     * @throws NotFoundException for an unknown transfer
+     */
+    @Transactional(readOnly = true)
+    public java.math.BigDecimal transfereeArea(String countyCode, long transferId) {
+        return jdbc.sql("select (" + TRANSFEREE_AREA + ") from land_transfer t where t.id = :t and t.county_code = :c")
+                .param("t", transferId).param("c", countyCode).query(java.math.BigDecimal.class).optional()
                 .orElseThrow(() -> new NotFoundException("流转", transferId));
     }
 
@@ -56,7 +77,7 @@ public class TransferReviews {
     @Transactional(readOnly = true)
     public Optional<Map<String, Object>> of(long transferId) {
         return jdbc.sql("select applied_on, due_on, documents, decision, reasons, decided_on from land_review where transfer_id = :t")
-                .param("t", transferId).query().listOfRows().stream().findFirst();
+                .param("t", transferId).query(org.ronghe.database.DateColumns.MAPPER).optional();
     }
 
     /**

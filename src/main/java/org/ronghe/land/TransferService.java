@@ -212,7 +212,7 @@ public class TransferService {
                 problems.add(new FieldProblem("start", "流转起始日期早于地块 " + s.code() + " 承包期的开始（"
                         + p.get("contract_start") + "）"));
             }
-            firstRefusal(countyCode, s.code(), draft.memberCode(), problems);
+            firstRefusal(countyCode, s.code(), (String) p.get("household"), draft, problems);
             String use = draft.landUse();
             if (Boolean.TRUE.equals(p.get("basic_farmland")) && ("ORCHARD".equals(use) || "FORESTRY".equals(use)
                     || "AQUACULTURE".equals(use))) {
@@ -302,14 +302,16 @@ public class TransferService {
         TextInput.line("mandate.agent", "受托人", m.agent(), 100, true, problems);
         TextInput.line("mandate.matters", "委托事项", m.matters(), 500, true, problems);
         TextInput.line("mandate.powers", "委托权限", m.powers(), 500, true, problems);
-        if (m.validFrom() == null || m.validUntil() == null || m.validUntil().isBefore(m.validFrom())) {
+        if (m.validFrom() == null || m.validUntil() == null || m.validUntil().isBefore(m.validFrom())
+                || !org.ronghe.problem.DateInput.plausible(m.validFrom()) || !org.ronghe.problem.DateInput.plausible(m.validUntil())) {
             problems.add(new FieldProblem("mandate.validUntil", rule + "委托书应写明委托期限（起止日期）"));
         } else if (today.isBefore(m.validFrom()) || today.isAfter(m.validUntil())) {
             problems.add(new FieldProblem("mandate.validUntil", rule + "委托书的期限（" + m.validFrom() + " 至 " + m.validUntil()
                     + "）不含今天，受托人无权办理"));
         }
         if (m.householdSignedOn() == null || m.agentSignedOn() == null || m.householdSignedOn().isAfter(today)
-                || m.agentSignedOn().isAfter(today)) {
+                || m.agentSignedOn().isAfter(today) || !org.ronghe.problem.DateInput.plausible(m.householdSignedOn())
+                || !org.ronghe.problem.DateInput.plausible(m.agentSignedOn())) {
             problems.add(new FieldProblem("mandate.householdSignedOn", rule + "委托书须由承包方和受托人双方签字（写明签字日期，不晚于今天）"));
         }
         java.util.Set<String> signed = new java.util.HashSet<>(m.households() == null ? List.of() : m.households().stream()
@@ -344,8 +346,13 @@ public class TransferService {
         }
     }
 
-    /** L11: a parcel offered within the first-refusal days goes only to a member of its collective. */
-    private void firstRefusal(String countyCode, String parcel, String memberCode, List<FieldProblem> problems) {
+    /**
+     * L11: a parcel offered within the first-refusal days goes only to a member of its collective — another household
+     * of the collective (its 承包方编码 in {@code memberCode}) that is itself the transferee: a household or family farm
+     * whose name contains the household head's.
+     */
+    private void firstRefusal(String countyCode, String parcel, String owner, Draft draft, List<FieldProblem> problems) {
+        String memberCode = draft.memberCode();
         List<Map<String, Object>> offers = jdbc.sql("""
                 select ((s.published_at at time zone 'Asia/Shanghai')::date + coalesce(r.first_refusal_days, 15)) as until
                 from land_supply s join land_supply_parcel sp on sp.supply_id = s.id join land_parcel p on p.id = sp.parcel_id
@@ -356,12 +363,16 @@ public class TransferService {
         for (Map<String, Object> o : offers) {
             LocalDate until = ((java.sql.Date) o.get("until")).toLocalDate();
             if (!today.isAfter(until)) {
-                boolean member = memberCode != null && memberCode.matches("\\d{18}") && memberCode.startsWith(parcel.substring(0, 14))
-                        && jdbc.sql("select count(*) from land_household where county_code = :c and code = :m")
-                                .param("c", countyCode).param("m", memberCode).query(Long.class).single() > 0;
+                String head = memberCode == null || !memberCode.matches("\\d{18}") || !memberCode.startsWith(parcel.substring(0, 14))
+                        || memberCode.equals(owner) ? null
+                        : jdbc.sql("select head_name from land_household where county_code = :c and code = :m")
+                                .param("c", countyCode).param("m", memberCode).query(String.class).optional().orElse(null);
+                boolean member = head != null && List.of("HOUSEHOLD", "FAMILY_FARM").contains(draft.transfereeKind())
+                        && draft.transfereeName() != null && draft.transfereeName().contains(head);
                 if (!member) {
                     problems.add(new FieldProblem("memberCode", "L11（《农村土地承包法》第38条、《农村土地经营权流转管理办法》第9条）：地块 "
-                            + parcel + " 正在征询本集体经济组织成员的优先权（至 " + until + "），此前只能流转给本集体成员"));
+                            + parcel + " 正在征询本集体经济组织成员的优先权（至 " + until + "），此前只能流转给本集体的其他承包户"
+                            + "（受让方须为该户或其家庭农场，并填写其承包方编码）"));
                 }
             }
         }
@@ -381,7 +392,7 @@ public class TransferService {
     @Transactional
     public void file(String countyCode, long id, LocalDate on, String by) {
         Map<String, Object> t = jdbc.sql("""
-                select t.recorded_at, t.filed_at, t.caretaking, t.start_date, t.end_date,
+                select t.recorded_at, t.filed_at, t.caretaking, t.start_date, t.end_date, t.terminated_on,
                        coalesce(k.transferor_confirmed_at is not null and k.transferee_confirmed_at is not null, false) as signed
                 from land_transfer t left join land_transfer_contract k on k.transfer_id = t.id
                 where t.id = :id and t.county_code = :c for update of t""")
@@ -389,6 +400,9 @@ public class TransferService {
                 .orElseThrow(() -> new org.ronghe.problem.NotFoundException("流转", id));
         if (t.get("filed_at") != null) {
             throw org.ronghe.problem.Refusals.conflict("该流转已于 " + t.get("filed_at") + " 备案");
+        }
+        if (t.get("terminated_on") != null) {
+            throw org.ronghe.problem.Refusals.conflict("该流转已于 " + t.get("terminated_on") + " 解除或撤销，不再备案");
         }
         LocalDate start = ((java.sql.Date) t.get("start_date")).toLocalDate();
         boolean shortCaretaking = Boolean.TRUE.equals(t.get("caretaking"))

@@ -5,10 +5,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-/** Reads a day typed in a form, a query parameter or a JSON field as ISO {@code yyyy-MM-dd}, refusing it by name. */
+/**
+ * Reads a day typed in a form, a query parameter or a JSON field as ISO {@code yyyy-MM-dd}, refusing it by name. Days
+ * outside the years 1900–2100 are refused too: no record of the platform lies there, and arithmetic on such days
+ * (terms, deadlines) would overflow or leave PostgreSQL's range.
+ */
 public final class DateInput {
 
     private static final String MESSAGE = "日期应写作 2026-06-30";
+    /** First and last year accepted. */
+    public static final int FIRST_YEAR = 1900, LAST_YEAR = 2100;
 
     private DateInput() {
     }
@@ -23,11 +29,21 @@ public final class DateInput {
         if (text == null || text.isBlank()) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(text.strip());
+            day = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, MESSAGE);
         }
+        if (!plausible(day)) {
+            throw new InvalidInputException(field, "日期应在 " + FIRST_YEAR + " 年到 " + LAST_YEAR + " 年之间");
+        }
+        return day;
+    }
+
+    /** @return whether a day lies in the years the platform accepts ({@value #FIRST_YEAR}–{@value #LAST_YEAR}) */
+    public static boolean plausible(LocalDate day) {
+        return day.getYear() >= FIRST_YEAR && day.getYear() <= LAST_YEAR;
     }
 
     /**

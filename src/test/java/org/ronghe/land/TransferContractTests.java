@@ -102,16 +102,31 @@ class TransferContractTests {
                 + "0001,周大," + body + IdentityNumbers.idCheck(body) + ",4,HTLH82,1998-10-01,2028-09-30,否," + collective
                 + "00001,大川,150.00,耕地,否,,,,\n" + collective + ",良户村八十二组," + collective
                 + "0001,周大," + body + IdentityNumbers.idCheck(body) + ",4,HTLH82,1998-10-01,2028-09-30,否," + collective
-                + "00002,小川,50.00,耕地,否,,,,\n");
+                + "00002,小川,50.00,耕地,否,,,,\n" + collective + ",良户村八十二组," + collective
+                + "0001,周大," + body + IdentityNumbers.idCheck(body) + ",4,HTLH82,1998-10-01,2028-09-30,否," + collective
+                + "00003,沟底,20.00,耕地,否,,,,\n");
         long big = transfers.record(C, new TransferService.Draft("出租", "高平市某农业开发有限公司", "ENTERPRISE",
                 LocalDate.of(2026, 3, 1), LocalDate.of(2028, 2, 29), "GRAIN", new BigDecimal("600"),
                 List.of(new TransferService.Share(collective + "00001", new BigDecimal("150")))), "test").id();
-        long small = transfers.record(C, new TransferService.Draft("出租", "高平市某农业开发有限公司", "ENTERPRISE",
-                LocalDate.of(2026, 3, 1), LocalDate.of(2028, 2, 29), "GRAIN", new BigDecimal("600"),
-                List.of(new TransferService.Share(collective + "00002", new BigDecimal("50")))), "test").id();
+        long small = transfers.record(C, new TransferService.Draft("出租", "高平市另一农业开发有限公司", "ENTERPRISE",
+                LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28), "GRAIN", new BigDecimal("600"),
+                List.of(new TransferService.Share(collective + "00002", new BigDecimal("30")))), "test").id();
         assertThat(reviews.required(C, big)).isTrue();
         assertThat(reviews.required(C, small)).isFalse();
         assertThatThrownBy(() -> reviews.apply(C, small, "营业执照", "test")).isInstanceOf(ErrorResponseException.class);
+        // splitting does not avoid the review: the same enterprise's further 20 亩 in the same term count with the 30
+        long split = transfers.record(C, new TransferService.Draft("出租", "高平市另一农业开发有限公司", "ENTERPRISE",
+                LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31), "GRAIN", new BigDecimal("600"),
+                List.of(new TransferService.Share(collective + "00003", new BigDecimal("20")))), "test").id();
+        assertThat(reviews.transfereeArea(C, split)).isEqualByComparingTo("50");
+        assertThat(reviews.required(C, split)).isFalse();
+        jdbc.sql("update land_rule set review_threshold_mu = 40 where county_code = :c").param("c", C).update();
+        try {
+            assertThat(reviews.required(C, split)).isTrue();
+            assertThat(reviews.required(C, small)).isTrue();
+        } finally {
+            jdbc.sql("update land_rule set review_threshold_mu = 100 where county_code = :c").param("c", C).update();
+        }
 
         contracts.draft(C, big, new TransferContracts.Terms("91110000600037341L", "ANNUAL", new BigDecimal("45000"), "ARBITRATION",
                 "三甲镇农村经营管理站"), "test");
@@ -121,7 +136,7 @@ class TransferContractTests {
                 .satisfies(e -> assertThat(((ErrorResponseException) e).getBody().getDetail()).startsWith("L09"));
         assertThatThrownBy(() -> reviews.apply(C, big, " ", "test")).isInstanceOf(InvalidInputException.class);
         reviews.apply(C, big, "营业执照、经营项目、资信证明、农户书面委托", "test");
-        assertThat((java.time.LocalDate) ((java.sql.Date) reviews.of(big).orElseThrow().get("due_on")).toLocalDate())
+        assertThat((java.time.LocalDate) reviews.of(big).orElseThrow().get("due_on"))
                 .isAfter(LocalDate.now().plusDays(25));
         assertThatThrownBy(() -> reviews.decide(C, big, true, "", "test")).isInstanceOf(InvalidInputException.class);
         reviews.decide(C, big, true, "经营能力和项目符合要求，同意流转", "test");

@@ -28,7 +28,7 @@ class TransferLifecycleTests {
 
     static final String C = "140581";
     static final AtomicInteger GROUPS = new AtomicInteger(10);
-    static final String COOP = "高平市川起粮食种植专业合作社";
+    static final String COOP_PREFIX = "高平市川起粮食种植专业合作社";
     static final String COOP_CODE = "91350100M000100Y43";
 
     @Autowired
@@ -50,11 +50,14 @@ class TransferLifecycleTests {
 
     String collective;
     String household;
+    /** A transferee of this test only, so that its areas (L09, L10) do not add up with other tests'. */
+    String coop;
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     @BeforeEach
     void registry() {
         collective = "140581101203" + GROUPS.getAndIncrement();
+        coop = COOP_PREFIX + collective.substring(12) + "号";
         household = collective + "0001";
         String head = "14058119700101" + (100 + GROUPS.get());
         String row = collective + ",川起村测试组," + household + ",陈一," + head + IdentityNumbers.idCheck(head) + ",3,HT" + collective
@@ -65,7 +68,7 @@ class TransferLifecycleTests {
     }
 
     long record(String parcel, String area, LocalDate start, LocalDate end) {
-        return record(COOP, "出租", parcel, area, start, end, null);
+        return record(coop, "出租", parcel, area, start, end, null);
     }
 
     long record(String transferee, String form, String parcel, String area, LocalDate start, LocalDate end,
@@ -101,16 +104,16 @@ class TransferLifecycleTests {
     void l01_someoneElseTransfersOnlyOnAComplete_signed_currentWrittenMandate() {
         LocalDate start = LocalDate.of(2026, 1, 1);
         LocalDate end = LocalDate.of(2026, 12, 31);
-        refusedFor(() -> record(COOP, "出租", "00001", "3", start, end,
+        refusedFor(() -> record(coop, "出租", "00001", "3", start, end,
                 mandate(List.of(household), today.minusYears(2), today.minusYears(1), today.minusYears(2))), "L01");
-        refusedFor(() -> record(COOP, "出租", "00001", "3", start, end,
+        refusedFor(() -> record(coop, "出租", "00001", "3", start, end,
                 mandate(List.of(household), today.minusDays(5), today.plusYears(1), null)), "L01");
-        refusedFor(() -> record(COOP, "出租", "00001", "3", start, end,
+        refusedFor(() -> record(coop, "出租", "00001", "3", start, end,
                 mandate(List.of(collective + "0002"), today.minusDays(5), today.plusYears(1), today.minusDays(5))), "L01");
         assertThat(jdbc.sql("select count(*) from land_transfer_parcel tp join land_parcel p on p.id = tp.parcel_id where p.code = :c")
                 .param("c", collective + "00001").query(Long.class).single()).isZero();
 
-        long id = record(COOP, "出租", "00001", "3", start, end,
+        long id = record(coop, "出租", "00001", "3", start, end,
                 mandate(List.of(household), today.minusDays(5), today.plusYears(1), today.minusDays(5)));
         assertThat(jdbc.sql("select agent from land_mandate where transfer_id = :t").param("t", id).query(String.class).single())
                 .isEqualTo("川起村股份经济合作社");
@@ -125,9 +128,9 @@ class TransferLifecycleTests {
         sign(lease, BigDecimal.ZERO, null);
         transfers.file(C, lease, today, "test");
 
-        long shortCare = record(COOP, "代耕", "00002", "60", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), null);
+        long shortCare = record(coop, "代耕", "00002", "60", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), null);
         transfers.file(C, shortCare, today, "test");
-        long longCare = record(COOP, "代耕", "00002", "60", LocalDate.of(2027, 1, 1), LocalDate.of(2028, 6, 30), null);
+        long longCare = record(coop, "代耕", "00002", "60", LocalDate.of(2027, 1, 1), LocalDate.of(2028, 6, 30), null);
         conflictFor(() -> transfers.file(C, longCare, today, "test"), "L07");
     }
 
@@ -138,8 +141,8 @@ class TransferLifecycleTests {
                 "L10");
         refusedFor(() -> contracts.draft(C, big, new TransferContracts.Terms(COOP_CODE, "ANNUAL", new BigDecimal("6000"), "COURT"),
                 "test"), "L10");
-        // below the threshold none is required
-        long small = record("00001", "3", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31));
+        // below the threshold none is required (another transferee: the same one's 3 亩 would count with its 60)
+        long small = record(coop + "（二）", "出租", "00001", "3", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31), null);
         contracts.draft(C, small, new TransferContracts.Terms(COOP_CODE, "ANNUAL", BigDecimal.ZERO, "COURT"), "test");
 
         sign(big, new BigDecimal("6000"), "高平市米山镇农村经营管理站");
@@ -155,6 +158,10 @@ class TransferLifecycleTests {
     @Test
     void l12_reTransferAndPledgeNeedTheHouseholdsWrittenConsentAndFiling() {
         long id = record("00002", "60", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31));
+        conflictFor(() -> lifecycle.recordOnward(C, id, new TransferLifecycle.Onward("MORTGAGE", "高平农商银行",
+                LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28), new BigDecimal("200000"), today.minusDays(10),
+                today.minusDays(2)), "test"), "L12");
+        sign(id, new BigDecimal("6000"), "高平市米山镇农村经营管理站");
         refusedFor(() -> lifecycle.recordOnward(C, id, new TransferLifecycle.Onward("RE_TRANSFER", "某家庭农场",
                 LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 31), null, null, today), "test"), "L12");
         refusedFor(() -> lifecycle.recordOnward(C, id, new TransferLifecycle.Onward("MORTGAGE", "高平农商银行",
@@ -209,11 +216,11 @@ class TransferLifecycleTests {
 
     @Test
     void l15_aTermOfFiveYearsOrMoreIsToldItMayBeRegistered() {
-        TransferService.Outcome five = transfers.record(C, new TransferService.Draft("出租", COOP, "COOPERATIVE",
+        TransferService.Outcome five = transfers.record(C, new TransferService.Draft("出租", coop, "COOPERATIVE",
                 LocalDate.of(2023, 10, 1), LocalDate.of(2028, 9, 30), "GRAIN", new BigDecimal("600"),
                 List.of(new TransferService.Share(collective + "00001", new BigDecimal("3")))), "test");
         assertThat(five.notices()).singleElement().satisfies(n -> assertThat(n).startsWith("L15"));
-        TransferService.Outcome four = transfers.record(C, new TransferService.Draft("出租", COOP, "COOPERATIVE",
+        TransferService.Outcome four = transfers.record(C, new TransferService.Draft("出租", coop, "COOPERATIVE",
                 LocalDate.of(2024, 10, 2), LocalDate.of(2028, 9, 30), "GRAIN", new BigDecimal("600"),
                 List.of(new TransferService.Share(collective + "00002", new BigDecimal("60")))), "test");
         assertThat(four.notices()).isEmpty();
@@ -226,7 +233,7 @@ class TransferLifecycleTests {
         refusedFor(() -> record("某家庭农场", "出租", "00001", "3", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 31), null), "L16");
         long renewal = lifecycle.renewal(C, first, true, LocalDate.of(2027, 12, 31), new BigDecimal("650"), "test");
         assertThat(jdbc.sql("select transferee_name || ' ' || start_date from land_transfer where id = :id").param("id", renewal)
-                .query(String.class).single()).isEqualTo(COOP + " 2026-01-01");
+                .query(String.class).single()).isEqualTo(coop + " 2026-01-01");
         conflictFor(() -> lifecycle.renewal(C, first, false, null, null, "test"), "L16");
 
         long other = record("00002", "60", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));

@@ -161,11 +161,17 @@ class TransferRuleTests {
                 new BigDecimal("500"), List.of("GRAIN")), "test");
         TransferService.Draft outsider = draft("出租", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3");
         refusedFor(() -> record(outsider), "L11");
-        // a member of the same collective (the household itself is registered there) may take it at once
-        TransferService.Draft member = new TransferService.Draft("出租", "同组农户", "HOUSEHOLD", LocalDate.of(2026, 1, 1),
-                LocalDate.of(2026, 12, 31), "GRAIN", new BigDecimal("500"),
-                List.of(new TransferService.Share(collective + "00001", new BigDecimal("3"))), collective + "0001");
-        assertThat(record(member).id()).isPositive();
+        // another household of the same collective may take it at once — itself, not someone quoting its code
+        String body = "14058119700202" + (200 + GROUPS.get());
+        registry.importCsv(C, String.join(",", LandRegistry.HEADERS) + "\n" + collective + ",良户村测试组," + collective
+                + "0002,李四," + body + IdentityNumbers.idCheck(body) + ",3,HT" + collective + "B,1998-10-01,2028-09-30,否,"
+                + collective + "00004,坟前地,1.00,耕地,否,,,,\n");
+        java.util.function.BiFunction<String, String, TransferService.Draft> by = (name, code) -> new TransferService.Draft(
+                "出租", name, "HOUSEHOLD", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "GRAIN", new BigDecimal("500"),
+                List.of(new TransferService.Share(collective + "00001", new BigDecimal("3"))), code);
+        refusedFor(() -> record(by.apply("张三", collective + "0001")), "L11"); // the offering household itself
+        refusedFor(() -> record(by.apply("外来农业公司", collective + "0002")), "L11"); // a member's code, not the member
+        assertThat(record(by.apply("李四", collective + "0002")).id()).isPositive();
         assertThat(jdbc.sql("select status from land_supply where id = :s").param("s", offer).query(String.class).single())
                 .isEqualTo("CLOSED");
         // after the window an outsider may take an offered parcel
