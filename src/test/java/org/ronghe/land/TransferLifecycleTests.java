@@ -269,4 +269,24 @@ class TransferLifecycleTests {
         assertThatThrownBy(() -> disputes.open(C, id, "NEIGHBOUR", "", null, "test")).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).byField()).containsKeys("raisedBy", "summary", "knownOn"));
     }
+
+    @Test
+    void anUnsignedTransferIsWithdrawnAndNeverLive_aSignedOneIsNot_andTheContractNamesTheMandate() {
+        LocalDate start = LocalDate.of(2026, 1, 1);
+        LocalDate end = LocalDate.of(2026, 12, 31);
+        long mistaken = record("00001", "3", start, end);
+        lifecycle.terminate(C, mistaken, "WITHDRAWN", "录入有误", null, "test");
+        assertThat(jdbc.sql("select isempty(period) from land_transfer_parcel where transfer_id = :t").param("t", mistaken)
+                .query(Boolean.class).single()).isTrue();
+        conflictFor(() -> contracts.draft(C, mistaken, new TransferContracts.Terms(COOP_CODE, "ANNUAL", BigDecimal.ZERO, "COURT"),
+                "test"), "撤销");
+        conflictFor(() -> transfers.file(C, mistaken, today, "test"), "撤销");
+
+        long id = record(coop, "出租", "00001", "3", start, end,
+                mandate(List.of(household), today.minusDays(5), today.plusYears(1), today.minusDays(5)));
+        sign(id, BigDecimal.ZERO, null);
+        assertThat((String) contracts.get(C, id).get("text")).contains("甲方书面委托川起村股份经济合作社办理本合同");
+        conflictFor(() -> lifecycle.terminate(C, id, "WITHDRAWN", "想撤销", null, "test"), "不能撤销");
+        refusedFor(() -> lifecycle.terminate(C, id, "ABANDONED", "弃耕", LocalDate.of(2026, 6, 30), "test"), "L13");
+    }
 }
