@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Land matching benchmark (issue 6): seeds a registry of 100,000 parcels over the county's villages, 20,000 open
+# supply listings and eight demands into a throw-away data directory (scripts/load/land-match-seed.sql), then measures
+# the ranked matches of each demand (GET /api/land/demand/{id}/matches, signed in as demo-unit-agri) with wrk: one
+# connection per demand (p50/p95/p99), then all demands in turn over several connections, then one demand's page
+# (/land/demand/{id}). Target: p95 under 100 ms for one demand. Needs wrk (apt-get install wrk).
+# Usage: scripts/land-match-load.sh [duration per run, default 10s] [connections of the mixed run, default 10]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${1:-10s}
+CONNECTIONS=${2:-10}
+PORT=18622
+PGPORT=15622
+echo "Machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+source scripts/load/start.sh ""
+SEEDED=$(date +%s)
+OUT=$(java -cp "$PG_JAR" scripts/load/LandSeed.java $PGPORT "$(cat "$DIR/pg.secret")" "$DIR/land.key" \
+    scripts/load/land-match-seed.sql)
+echo "$OUT" | awk -F'\t' -v s=$(( $(date +%s) - SEEDED )) '$1 == "data" {
+    print "Seeded in " s " s: " $2 " parcels, " $3 " households, " $4 " collectives, " $5 " open supply listings over " $6 " parcels" }'
+DEMANDS=$(echo "$OUT" | awk -F'\t' '$1 == "demand" { print $2 }')
+sign_in demo-unit-agri
+COOKIE="Cookie: JSESSIONID=$SID"
+URL="http://localhost:$PORT"
+
+PATHS=()
+for id in $DEMANDS; do PATHS+=("/api/land/demand/$id/matches"); done
+wrk -t2 -c4 -d10s -s scripts/load/rotate.lua -H "$COOKIE" "$URL" -- "${PATHS[@]}" >/dev/null   # warm-up (JIT, caches)
+
+# prints "p50 / p95 / p99 ms, req/s (requests)" from wrk's output with p95.lua or rotate.lua
+figures() {
+    awk '/requests in/ { n = $1 } /^p95 latency/ { p95 = $3 } /^p50 latency/ { p50 = $3; p99 = $7 } /^Requests\/sec/ { rps = $2 }
+         /Non-2xx|Socket errors/ { sub(/^ +/, ""); bad = bad " (" $0 ")" } END { printf "%s / %s / %s ms, %s req/s (%s requests)%s\n", p50, p95, p99, rps, n, bad }'
+}
+
+echo "== GET /api/land/demand/{id}/matches, one connection, $DURATION each: p50 / p95 / p99, requests/s"
+echo "$OUT" | awk -F'\t' '$1 == "demand"' | while IFS=$'\t' read -r _ id name; do
+    size=$(curl -s -H "$COOKIE" -o "$DIR/matches.json" -w '%{size_download}' "$URL/api/land/demand/$id/matches")
+    count=$(grep -o '"supplyId"' "$DIR/matches.json" | wc -l || true)
+    wrk -t1 -c1 -d3s -H "$COOKIE" "$URL/api/land/demand/$id/matches" >/dev/null
+    printf '%-4s %s: %5d matches, %4d kB; %s\n' "$id" "$name" "$count" $(( size / 1024 )) \
+        "$(wrk -t1 -c1 -d"$DURATION" --timeout 10s -s scripts/load/p95.lua -H "$COOKIE" "$URL/api/land/demand/$id/matches" | figures)"
+done
+
+echo "== all eight demands in turn, $CONNECTIONS connections, $DURATION"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s scripts/load/rotate.lua -H "$COOKIE" "$URL" -- "${PATHS[@]}" | figures
+
+FIRST=$(echo "$DEMANDS" | head -1)
+echo "== the page /land/demand/$FIRST, one connection, $DURATION"
+wrk -t1 -c1 -d"$DURATION" --timeout 10s -s scripts/load/p95.lua -H "$COOKIE" "$URL/land/demand/$FIRST" | figures
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
