@@ -226,6 +226,7 @@ public class Listings {
     /** @return open demand listings, newest first: transferee, townships, area range, type, use, years, budget */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> openDemand(String countyCode) {
+        Map<String, String> names = new java.util.HashMap<>(); // township → name, one lookup each
         return jdbc.sql("""
                 select id, transferee_name, transferee_kind, townships, min_area, max_area, land_type, land_use, term_years,
                        max_rent from land_demand where county_code = :c and status = 'OPEN' order by published_at desc, id desc""")
@@ -233,7 +234,8 @@ public class Listings {
                     Map<String, Object> row = new LinkedHashMap<>(m);
                     row.put("use_label", useLabel((String) m.get("land_use")));
                     row.put("township_names", String.join("、", Arrays.stream(((String) m.get("townships")).split(","))
-                            .map(t -> regions.find(t + "000").map(org.ronghe.region.Region::name).orElse(t)).toList()));
+                            .map(t -> names.computeIfAbsent(t, k -> regions.find(k + "000")
+                                    .map(org.ronghe.region.Region::name).orElse(k))).toList()));
                     return row;
                 }).toList();
     }
@@ -241,6 +243,7 @@ public class Listings {
     /** @return open supply listings with village, township, area, land type and parcels (no personal data) */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> openSupply(String countyCode) {
+        Map<String, String> names = new java.util.HashMap<>(); // township → name, one lookup each, not one per listing
         return jdbc.sql("""
                 select s.id, s.form, s.term_years, s.min_rent, s.allowed_uses, c.name as village, c.village_code,
                        substr(c.village_code, 1, 9) as township,
@@ -255,8 +258,8 @@ public class Listings {
                     Map<String, Object> row = new LinkedHashMap<>(m);
                     row.put("published", ((java.sql.Timestamp) m.get("published_at")).toInstant()
                             .atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
-                    row.put("township_name", regions.find(m.get("township") + "000").map(org.ronghe.region.Region::name)
-                            .orElse(""));
+                    row.put("township_name", names.computeIfAbsent((String) m.get("township"), t -> regions.find(t + "000")
+                            .map(org.ronghe.region.Region::name).orElse("")));
                     row.put("allowed_uses_label", String.join("、", Arrays.stream(((String) m.get("allowed_uses")).split(","))
                             .map(Listings::useLabel).toList()));
                     row.put("form_label", switch ((String) m.get("form")) {
