@@ -27,10 +27,35 @@ PATHS=()
 for id in $DEMANDS; do PATHS+=("/api/land/demand/$id/matches"); done
 wrk -t2 -c4 -d10s -s scripts/load/rotate.lua -H "$COOKIE" "$URL" -- "${PATHS[@]}" >/dev/null   # warm-up (JIT, caches)
 
-# prints "p50 / p95 / p99 ms, req/s (requests)" from wrk's output with p95.lua or rotate.lua
-figures() {
-    awk '/requests in/ { n = $1 } /^p95 latency/ { p95 = $3 } /^p50 latency/ { p50 = $3; p99 = $7 } /^Requests\/sec/ { rps = $2 }
-         /Non-2xx|Socket errors/ { sub(/^ +/, ""); bad = bad " (" $0 ")" } END { printf "%s / %s / %s ms, %s req/s (%s requests)%s\n", p50, p95, p99, rps, n, bad }'
+# CPU time (clock ticks) used so far by the application and its database, which is less disturbed than latency by
+# other work on the machine
+PM=$(pgrep -f -- "-p $PGPORT" | head -1)
+ticks() {
+    local t=0 p
+    for p in $APP $PM $(pgrep -P "$PM"); do
+        [ -r /proc/$p/stat ] && t=$((t + $(awk '{ print $14 + $15 }' /proc/$p/stat 2>/dev/null || echo 0)))
+    done
+    echo $t
+}
+TICK_MS=$((1000 / $(getconf CLK_TCK)))
+# busy and total clock ticks of the whole machine (all cores), to tell how much other work ran beside a measurement
+machine() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+
+# runs wrk with the given options (p95.lua or rotate.lua) and prints "p50 / p95 / p99 ms, req/s (requests, CPU of
+# the application and database per request; share of the machine's CPU used meanwhile by wrk and other processes)"
+measure() {
+    local t0 m0 out
+    t0=$(ticks)
+    m0=$(machine)
+    out=$(wrk --timeout 10s "$@")
+    echo "$out" | awk -v t0="$t0" -v t1="$(ticks)" -v m0="$m0" -v m1="$(machine)" -v ms=$TICK_MS '
+        BEGIN { split(m0, a, " "); split(m1, b, " ") }
+        /requests in/ { n = $1 } /^p95 latency/ { p95 = $3 }
+        /^p50 latency/ { p50 = $3; p99 = $7 } /^Requests\/sec/ { rps = $2 }
+        /Non-2xx|Socket errors/ { sub(/^ +/, ""); bad = bad " (" $0 ")" }
+        END { printf "%s / %s / %s ms, %s req/s (%s requests, CPU %.0f ms each; wrk and others %.0f%% of the machine)%s\n",
+                     p50, p95, p99, rps, n, n > 0 ? (t1 - t0) * ms / n : 0,
+                     100 * (b[1] - a[1] - (t1 - t0)) / (b[2] - a[2]), bad }'
 }
 
 echo "== GET /api/land/demand/{id}/matches, one connection, $DURATION each: p50 / p95 / p99, requests/s"
@@ -39,13 +64,13 @@ echo "$OUT" | awk -F'\t' '$1 == "demand"' | while IFS=$'\t' read -r _ id name; d
     count=$(grep -o '"supplyId"' "$DIR/matches.json" | wc -l || true)
     wrk -t1 -c1 -d3s -H "$COOKIE" "$URL/api/land/demand/$id/matches" >/dev/null
     printf '%-4s %s: %5d matches, %4d kB; %s\n' "$id" "$name" "$count" $(( size / 1024 )) \
-        "$(wrk -t1 -c1 -d"$DURATION" --timeout 10s -s scripts/load/p95.lua -H "$COOKIE" "$URL/api/land/demand/$id/matches" | figures)"
+        "$(measure -t1 -c1 -d"$DURATION" -s scripts/load/p95.lua -H "$COOKIE" "$URL/api/land/demand/$id/matches")"
 done
 
 echo "== all eight demands in turn, $CONNECTIONS connections, $DURATION"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s scripts/load/rotate.lua -H "$COOKIE" "$URL" -- "${PATHS[@]}" | figures
+measure -t2 -c"$CONNECTIONS" -d"$DURATION" -s scripts/load/rotate.lua -H "$COOKIE" "$URL" -- "${PATHS[@]}"
 
 FIRST=$(echo "$DEMANDS" | head -1)
 echo "== the page /land/demand/$FIRST, one connection, $DURATION"
-wrk -t1 -c1 -d"$DURATION" --timeout 10s -s scripts/load/p95.lua -H "$COOKIE" "$URL/land/demand/$FIRST" | figures
+measure -t1 -c1 -d"$DURATION" -s scripts/load/p95.lua -H "$COOKIE" "$URL/land/demand/$FIRST"
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

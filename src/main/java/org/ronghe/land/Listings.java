@@ -291,7 +291,11 @@ public class Listings {
         // Candidates are chosen in the database, per listing and village group as openSupply lists them: in one of the
         // townships, with a parcel of the land type, allowing the use (grain always), and no basic farmland if the use
         // is an orchard, forestry or a fish pond (L05). Starting from the townships' collectives (land_collective_township_idx,
-        // land_parcel_collective_idx, land_supply_parcel_parcel_idx) reads only their parcels, not the county's.
+        // land_parcel_collective_idx, land_supply_parcel_parcel_idx) reads only their parcels, not the county's. The
+        // best plan depends on the values (how many townships, whether the use filters anything): after five runs of a
+        // prepared statement PostgreSQL may switch to a generic plan, which here walked every listed parcel of the
+        // county (5× slower), so this transaction plans with the values each time.
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         List<Candidate> candidates = jdbc.sql("""
                 select s.id, s.term_years, s.min_rent, s.allowed_uses, c.name as village, c.village_code,
                        sum(p.area_mu) as area
