@@ -291,7 +291,8 @@ public class Listings {
         // Candidates are chosen in the database, per listing and village group as openSupply lists them: in one of the
         // townships, with a parcel of the land type, allowing the use (grain always), and no basic farmland if the use
         // is an orchard, forestry or a fish pond (L05). Starting from the townships' collectives (land_collective_township_idx,
-        // land_parcel_collective_idx, land_supply_parcel_parcel_idx) reads only their parcels, not the county's. The
+        // land_parcel_collective_idx, land_supply_parcel_parcel_idx) reads only their parcels, not the county's; a use
+        // other than grain is looked up in land_supply_uses_idx, whose statistics also tell the planner how rare it is. The
         // best plan depends on the values (how many townships, whether the use filters anything): after five runs of a
         // prepared statement PostgreSQL may switch to a generic plan, which here walked every listed parcel of the
         // county (5× slower), so this transaction plans with the values each time.
@@ -302,7 +303,7 @@ public class Listings {
                 from land_collective c join land_parcel p on p.collective_id = c.id
                 join land_supply_parcel sp on sp.parcel_id = p.id join land_supply s on s.id = sp.supply_id
                 where substr(c.village_code, 1, 9) in (:townships) and s.county_code = :c and s.status = 'OPEN'
-                  and (:use = 'GRAIN' or :use = any (string_to_array(s.allowed_uses, ',')))
+                  and (:use = 'GRAIN' or string_to_array(s.allowed_uses, ',') @> array[cast(:use as text)])
                 group by s.id, c.name, c.village_code
                 having bool_or(p.land_type = :type) and not (:restricted and bool_or(p.basic_farmland))
                 order by s.published_at desc, s.id desc""")
