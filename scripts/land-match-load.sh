@@ -3,7 +3,9 @@
 # supply listings and eight demands into a throw-away data directory (scripts/load/land-match-seed.sql), then measures
 # the ranked matches of each demand (GET /api/land/demand/{id}/matches, signed in as demo-unit-agri) with wrk: one
 # connection per demand (p50/p95/p99), then all demands in turn over several connections, then one demand's page
-# (/land/demand/{id}). Target: p95 under 100 ms for one demand. Needs wrk (apt-get install wrk).
+# (/land/demand/{id}). Each line also gives the CPU time the application and its database spent per request and how
+# busy the machine was, since other work on a shared machine moves latency a lot. Target: p95 under 100 ms for one
+# demand. Needs wrk (apt-get install wrk). RONGHE_JAR=other.jar measures another build.
 # Usage: scripts/land-match-load.sh [duration per run, default 10s] [connections of the mixed run, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,11 +40,12 @@ ticks() {
     echo $t
 }
 TICK_MS=$((1000 / $(getconf CLK_TCK)))
-# busy and total clock ticks of the whole machine (all cores), to tell how much other work ran beside a measurement
+# busy and total clock ticks of the whole machine (all cores), to tell how busy it was during a measurement
 machine() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
 
 # runs wrk with the given options (p95.lua or rotate.lua) and prints "p50 / p95 / p99 ms, req/s (requests, CPU of
-# the application and database per request; share of the machine's CPU used meanwhile by wrk and other processes)"
+# the application and database per request; how busy the whole machine was meanwhile: this run, wrk and whatever
+# else runs on it)"
 measure() {
     local t0 m0 out
     t0=$(ticks)
@@ -53,9 +56,9 @@ measure() {
         /requests in/ { n = $1 } /^p95 latency/ { p95 = $3 }
         /^p50 latency/ { p50 = $3; p99 = $7 } /^Requests\/sec/ { rps = $2 }
         /Non-2xx|Socket errors/ { sub(/^ +/, ""); bad = bad " (" $0 ")" }
-        END { printf "%s / %s / %s ms, %s req/s (%s requests, CPU %.0f ms each; wrk and others %.0f%% of the machine)%s\n",
-                     p50, p95, p99, rps, n, n > 0 ? (t1 - t0) * ms / n : 0,
-                     100 * (b[1] - a[1] - (t1 - t0)) / (b[2] - a[2]), bad }'
+        END { printf "%s / %s / %s ms, %s req/s (%s requests, CPU %.0f ms each; machine %.0f%% busy)%s\n",
+                     p50, p95, p99, rps, n, (n > 0 ? (t1 - t0) * ms / n : 0),
+                     (b[2] > a[2] ? 100 * (b[1] - a[1]) / (b[2] - a[2]) : 0), bad }'
 }
 
 echo "== GET /api/land/demand/{id}/matches, one connection, $DURATION each: p50 / p95 / p99, requests/s"
