@@ -86,6 +86,11 @@ public class Listings {
                         List<String> reasons) {
     }
 
+    /** One open listing's parcels in one village group, as matching reads them. */
+    private record Candidate(long id, String village, String villageCode, BigDecimal area, BigDecimal minRent,
+                             int termYears, String allowedUses) {
+    }
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final org.ronghe.region.RegionDirectory regions;
@@ -221,6 +226,7 @@ public class Listings {
     /** @return open demand listings, newest first: transferee, townships, area range, type, use, years, budget */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> openDemand(String countyCode) {
+        Map<String, String> names = new java.util.HashMap<>(); // township → name, one lookup each
         return jdbc.sql("""
                 select id, transferee_name, transferee_kind, townships, min_area, max_area, land_type, land_use, term_years,
                        max_rent from land_demand where county_code = :c and status = 'OPEN' order by published_at desc, id desc""")
@@ -228,7 +234,8 @@ public class Listings {
                     Map<String, Object> row = new LinkedHashMap<>(m);
                     row.put("use_label", useLabel((String) m.get("land_use")));
                     row.put("township_names", String.join("、", Arrays.stream(((String) m.get("townships")).split(","))
-                            .map(t -> regions.find(t + "000").map(org.ronghe.region.Region::name).orElse(t)).toList()));
+                            .map(t -> names.computeIfAbsent(t, k -> regions.find(k + "000")
+                                    .map(org.ronghe.region.Region::name).orElse(k))).toList()));
                     return row;
                 }).toList();
     }
@@ -236,6 +243,7 @@ public class Listings {
     /** @return open supply listings with village, township, area, land type and parcels (no personal data) */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> openSupply(String countyCode) {
+        Map<String, String> names = new java.util.HashMap<>(); // township → name, one lookup each, not one per listing
         return jdbc.sql("""
                 select s.id, s.form, s.term_years, s.min_rent, s.allowed_uses, c.name as village, c.village_code,
                        substr(c.village_code, 1, 9) as township,
@@ -250,8 +258,8 @@ public class Listings {
                     Map<String, Object> row = new LinkedHashMap<>(m);
                     row.put("published", ((java.sql.Timestamp) m.get("published_at")).toInstant()
                             .atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
-                    row.put("township_name", regions.find(m.get("township") + "000").map(org.ronghe.region.Region::name)
-                            .orElse(""));
+                    row.put("township_name", names.computeIfAbsent((String) m.get("township"), t -> regions.find(t + "000")
+                            .map(org.ronghe.region.Region::name).orElse("")));
                     row.put("allowed_uses_label", String.join("、", Arrays.stream(((String) m.get("allowed_uses")).split(","))
                             .map(Listings::useLabel).toList()));
                     row.put("form_label", switch ((String) m.get("form")) {
@@ -280,25 +288,42 @@ public class Listings {
         int wantedYears = ((Number) d.get("term_years")).intValue();
         String use = (String) d.get("land_use");
         String type = (String) d.get("land_type");
-        List<Map<String, Object>> candidates = new ArrayList<>();
+        // Candidates are chosen in the database, per listing and village group as openSupply lists them: in one of the
+        // townships, with a parcel of the land type, allowing the use (grain always), and no basic farmland if the use
+        // is an orchard, forestry or a fish pond (L05). Starting from the townships' collectives (land_collective_township_idx,
+        // land_parcel_collective_idx, land_supply_parcel_parcel_idx) reads only their parcels, not the county's; a use
+        // other than grain is looked up in land_supply_uses_idx, whose statistics also tell the planner how rare it is. The
+        // best plan depends on the values (how many townships, whether the use filters anything): after five runs of a
+        // prepared statement PostgreSQL may switch to a generic plan, which here walked every listed parcel of the
+        // county (5× slower), so this transaction plans with the values each time.
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        List<Candidate> candidates = jdbc.sql("""
+                select s.id, s.term_years, s.min_rent, s.allowed_uses, c.name as village, c.village_code,
+                       sum(p.area_mu) as area
+                from land_collective c join land_parcel p on p.collective_id = c.id
+                join land_supply_parcel sp on sp.parcel_id = p.id join land_supply s on s.id = sp.supply_id
+                where substr(c.village_code, 1, 9) in (:townships) and s.county_code = :c and s.status = 'OPEN'
+                  and (:use = 'GRAIN' or string_to_array(s.allowed_uses, ',') @> array[cast(:use as text)])
+                group by s.id, c.name, c.village_code
+                having bool_or(p.land_type = :type) and not (:restricted and bool_or(p.basic_farmland))
+                order by s.published_at desc, s.id desc""")
+                .param("townships", townships).param("c", countyCode).param("use", use).param("type", type)
+                .param("restricted", List.of("ORCHARD", "FORESTRY", "AQUACULTURE").contains(use))
+                .query((rs, i) -> new Candidate(rs.getLong("id"), rs.getString("village"), rs.getString("village_code"),
+                        rs.getBigDecimal("area"), rs.getBigDecimal("min_rent"), rs.getInt("term_years"),
+                        rs.getString("allowed_uses")))
+                .list();
         Map<String, Integer> perVillage = new java.util.HashMap<>();
-        for (Map<String, Object> s : openSupply(countyCode)) {
-            List<String> uses = Arrays.asList(((String) s.get("allowed_uses")).split(","));
-            boolean restricted = Boolean.TRUE.equals(s.get("basic_farmland"))
-                    && List.of("ORCHARD", "FORESTRY", "AQUACULTURE").contains(use);
-            if (townships.contains((String) s.get("township")) && ((String) s.get("land_types")).contains(type)
-                    && !restricted && (uses.contains(use) || "GRAIN".equals(use))) {
-                candidates.add(s);
-                perVillage.merge((String) s.get("village_code"), 1, Integer::sum);
-            }
+        for (Candidate s : candidates) {
+            perVillage.merge(s.villageCode(), 1, Integer::sum);
         }
-        List<Match> out = new ArrayList<>();
-        for (Map<String, Object> s : candidates) {
-            List<String> uses = Arrays.asList(((String) s.get("allowed_uses")).split(","));
-            BigDecimal area = (BigDecimal) s.get("area");
-            BigDecimal rent = (BigDecimal) s.get("min_rent");
-            int years = ((Number) s.get("term_years")).intValue();
-            List<String> reasons = new ArrayList<>();
+        List<Match> out = new ArrayList<>(candidates.size());
+        for (Candidate s : candidates) {
+            List<String> uses = Arrays.asList(s.allowedUses().split(","));
+            BigDecimal area = s.area();
+            BigDecimal rent = s.minRent();
+            int years = s.termYears();
+            List<String> reasons = new ArrayList<>(5);
             double areaPart;
             if (area.compareTo(min) >= 0 && area.compareTo(max) <= 0) {
                 areaPart = 30;
@@ -313,16 +338,15 @@ public class Listings {
             reasons.add("最低租金 " + rent + " 元/亩/年，预算 " + budget + "：" + Math.round(rentPart));
             double termPart = years >= wantedYears ? 20 : 20.0 * years / wantedYears;
             reasons.add("可流转 " + years + " 年，需要 " + wantedYears + " 年：" + Math.round(termPart));
-            int neighbours = perVillage.get((String) s.get("village_code")) - 1;
+            int neighbours = perVillage.get(s.villageCode()) - 1;
             double contiguity = neighbours > 0 ? 15 : 7.5;
-            reasons.add((neighbours > 0 ? s.get("village") + "所在村还有 " + neighbours + " 条相符的供给，可连片流转"
+            reasons.add((neighbours > 0 ? s.village() + "所在村还有 " + neighbours + " 条相符的供给，可连片流转"
                     : "所在村没有其他相符的供给") + "：" + (neighbours > 0 ? "15" : "7.5"));
             reasons.add((uses.contains(use) ? "用途在承包方允许之列" : "种粮，承包方未限制") + "：10");
             int score = (int) Math.round(areaPart + rentPart + termPart + contiguity + 10);
-            out.add(new Match(((Number) s.get("id")).longValue(), (String) s.get("village"), area.setScale(2, RoundingMode.HALF_UP),
-                    rent, years, score, reasons));
+            out.add(new Match(s.id(), s.village(), area.setScale(2, RoundingMode.HALF_UP), rent, years, score, reasons));
         }
-        out.sort(Comparator.comparingInt(Match::score).reversed().thenComparing(Match::supplyId));
+        out.sort(Comparator.comparingInt(Match::score).reversed().thenComparingLong(Match::supplyId));
         return out;
     }
 
