@@ -43,14 +43,14 @@ public class Listings {
      * A supply listing as entered.
      *
      * @param householdCode the offering household's 18-digit code
-     * @param byMandate     listed by the collective on the household's written mandate (L01)
+     * @param byMandate     listed by the collective on the household's written mandate (L01); {@code null} means no
      * @param parcels       codes of the household's parcels on offer
      * @param form          出租/入股/其他
      * @param termYears     years offered, 1–30
      * @param minRent       lowest rent accepted, 元/亩/年
      * @param allowedUses   uses the household allows (codes of {@link #USES})
      */
-    public record Supply(String householdCode, boolean byMandate, List<String> parcels, String form, Integer termYears,
+    public record Supply(String householdCode, Boolean byMandate, List<String> parcels, String form, Integer termYears,
                          BigDecimal minRent, List<String> allowedUses) {
     }
 
@@ -135,7 +135,11 @@ public class Listings {
                 Map<String, Object> p = jdbc.sql("""
                         select p.id, p.land_type, p.household_id,
                                exists (select 1 from land_supply_parcel sp join land_supply x on x.id = sp.supply_id
-                                       where sp.parcel_id = p.id and x.status = 'OPEN') as listed
+                                       where sp.parcel_id = p.id and x.status = 'OPEN') as listed,
+                               (select max(upper(tp.period)) - 1 from land_transfer_parcel tp
+                                where tp.parcel_id = p.id and tp.live and upper(tp.period) > (now() at time zone 'Asia/Shanghai')::date) as taken_until,
+                               (select case when k.extension_recorded then k.end_date + interval '30 years' else k.end_date end
+                                from land_contract k where k.household_id = p.household_id order by k.end_date desc limit 1)::date as contract_end
                         from land_parcel p where p.county_code = :c and p.code = :code""")
                         .param("c", countyCode).param("code", code).query().listOfRows().stream().findFirst().orElse(null);
                 if (p == null || ((Number) p.get("household_id")).longValue() != household) {
@@ -144,6 +148,13 @@ public class Listings {
                     problems.add(new FieldProblem("parcels", "L02：地块 " + code + " 为林地或草地，不在本平台流转"));
                 } else if (Boolean.TRUE.equals(p.get("listed"))) {
                     problems.add(new FieldProblem("parcels", "地块 " + code + " 已在另一条有效的供给信息中"));
+                } else if (p.get("taken_until") != null) {
+                    problems.add(new FieldProblem("parcels", "L18：地块 " + code + " 已流转至 " + p.get("taken_until")
+                            + "，到期后才能挂牌（原受让方同等条件下享有优先续约权，L16）"));
+                } else if (s.termYears() != null && p.get("contract_end") != null && java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                        .plusYears(s.termYears()).minusDays(1).isAfter(((java.sql.Date) p.get("contract_end")).toLocalDate())) {
+                    problems.add(new FieldProblem("termYears", "L03（《农村土地承包法》第21条、第38条）：地块 " + code + " 承包至 "
+                            + p.get("contract_end") + "，自今日起 " + s.termYears() + " 年的流转超过承包期的剩余期限"));
                 } else {
                     parcelIds.add(((Number) p.get("id")).longValue());
                 }
@@ -155,7 +166,7 @@ public class Listings {
         long id = jdbc.sql("""
                 insert into land_supply (county_code, household_id, by_mandate, form, term_years, min_rent, allowed_uses, published_by)
                 values (:c, :h, :m, :f, :t, :r, :u, :by) returning id""")
-                .param("c", countyCode).param("h", household).param("m", s.byMandate()).param("f", form)
+                .param("c", countyCode).param("h", household).param("m", Boolean.TRUE.equals(s.byMandate())).param("f", form)
                 .param("t", s.termYears()).param("r", s.minRent()).param("u", String.join(",", s.allowedUses()))
                 .param("by", by).query(Long.class).single();
         for (long p : parcelIds) {
@@ -195,8 +206,9 @@ public class Listings {
             }
         }
         if (d.minArea() == null || d.minArea().signum() <= 0 || d.maxArea() == null || d.maxArea().compareTo(d.minArea()) < 0
-                || d.maxArea().compareTo(BigDecimal.valueOf(100_000)) > 0) {
-            problems.add(new FieldProblem("minArea", "面积范围（亩）应大于 0，且上限不小于下限"));
+                || d.maxArea().compareTo(BigDecimal.valueOf(100_000)) > 0 || d.minArea().stripTrailingZeros().scale() > 2
+                || d.maxArea().stripTrailingZeros().scale() > 2) {
+            problems.add(new FieldProblem("minArea", "面积范围（亩）应大于 0、最多两位小数，且上限不小于下限"));
         }
         if (d.landType() == null || !List.of("CULTIVATED", "GARDEN", "OTHER").contains(d.landType())) {
             problems.add(new FieldProblem("landType", "L02：土地类型应为 耕地（CULTIVATED）、园地（GARDEN）或 其他（OTHER）"));
@@ -372,7 +384,7 @@ public class Listings {
     }
 
     private static void uses(List<String> uses, String field, List<FieldProblem> problems) {
-        if (uses == null || uses.isEmpty() || !USES.containsAll(uses)) {
+        if (uses == null || uses.isEmpty() || uses.stream().anyMatch(java.util.Objects::isNull) || !USES.containsAll(uses)) {
             problems.add(new FieldProblem(field, "L05：用途应为农业用途：" + String.join("、", USES)));
         }
     }

@@ -44,7 +44,7 @@ class ListingTests {
         String collective = "140581203223" + GROUPS.getAndIncrement();
         String body = "14058119700101" + (100 + GROUPS.get());
         String row = collective + ",良户村第" + collective.substring(12) + "组," + collective + "0001,王户主,"
-                + body + IdentityNumbers.idCheck(body) + ",3,HT" + collective + ",1998-10-01,2028-09-30,否,";
+                + body + IdentityNumbers.idCheck(body) + ",3,HT" + collective + ",1998-10-01,2028-09-30,是,";
         registry.importCsv(C, String.join(",", LandRegistry.HEADERS) + "\n" + row + collective + "00001,大田," + area
                 + ",耕地," + (basicFarmland ? "是" : "否") + ",,,,\n");
         return collective;

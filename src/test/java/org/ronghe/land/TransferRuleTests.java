@@ -157,7 +157,9 @@ class TransferRuleTests {
 
     @Test
     void l11_anOfferedParcelGoesOnlyToAMemberDuringTheFirstRefusalDays() {
-        long offer = listings.offer(C, new Listings.Supply(collective + "0001", false, List.of(collective + "00001"), "出租", 2,
+        // the extension recorded, so a year's offer from any day fits the contract
+        jdbc.sql("update land_contract set extension_recorded = true where contract_no = :n").param("n", "HT" + collective).update();
+        long offer = listings.offer(C, new Listings.Supply(collective + "0001", false, List.of(collective + "00001"), "出租", 1,
                 new BigDecimal("500"), List.of("GRAIN")), "test");
         TransferService.Draft outsider = draft("出租", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3");
         refusedFor(() -> record(outsider), "L11");
@@ -175,7 +177,7 @@ class TransferRuleTests {
         assertThat(jdbc.sql("select status from land_supply where id = :s").param("s", offer).query(String.class).single())
                 .isEqualTo("CLOSED");
         // after the window an outsider may take an offered parcel
-        listings.offer(C, new Listings.Supply(collective + "0001", false, List.of(collective + "00002"), "出租", 2,
+        listings.offer(C, new Listings.Supply(collective + "0001", false, List.of(collective + "00002"), "出租", 1,
                 new BigDecimal("500"), List.of("GRAIN", "ORCHARD")), "test");
         jdbc.sql("update land_supply set published_at = now() - interval '20 days' where status = 'OPEN' and id in "
                 + "(select supply_id from land_supply_parcel sp join land_parcel p on p.id = sp.parcel_id where p.code = :c)")
