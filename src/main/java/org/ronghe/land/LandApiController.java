@@ -166,6 +166,25 @@ class LandApiController {
         return Map.of("id", listings.seek(user.countyCode(), demand, user.username()));
     }
 
+    @GetMapping("/api/land/supply")
+    @Operation(summary = "查询有效的供给信息", description = "township 9 位乡镇代码；landType CULTIVATED/GARDEN/OTHER（全部地块为该地类）；"
+            + "form LEASE/SHARE/OTHER；use 允许的用途；minArea、maxArea 总面积范围（亩）；均可省略；最新的在前，最多 500 条")
+    List<Map<String, Object>> supply(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String township,
+                                     @RequestParam(required = false) String landType, @RequestParam(required = false) String form,
+                                     @RequestParam(required = false) String use, @RequestParam(required = false) String minArea,
+                                     @RequestParam(required = false) String maxArea) {
+        return listings.openSupply(user.countyCode(), Listings.Filter.of(township, landType, form, use, minArea, maxArea));
+    }
+
+    @GetMapping("/api/land/demand")
+    @Operation(summary = "查询有效的需求信息", description = "township 需求包含的乡镇；landType、use 需求的地类和用途；minArea、maxArea "
+            + "与需求面积范围有交集（亩）；均可省略；最新的在前，最多 500 条")
+    List<Map<String, Object>> demand(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String township,
+                                     @RequestParam(required = false) String landType, @RequestParam(required = false) String use,
+                                     @RequestParam(required = false) String minArea, @RequestParam(required = false) String maxArea) {
+        return listings.openDemand(user.countyCode(), Listings.Filter.of(township, landType, null, use, minArea, maxArea));
+    }
+
     @GetMapping("/api/land/demand/{id}/matches")
     @Operation(summary = "为需求匹配供给", description = "只列出乡镇、地类、用途相符且不违反 L05 的供给；score 0–100，reasons 说明各项得分")
     List<Listings.Match> matches(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {

@@ -55,10 +55,16 @@ class LandWebController {
     }
 
     @GetMapping("/land/listings")
-    String listingsPage(@AuthenticationPrincipal CurrentUser user, Model model) {
+    String listingsPage(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String township,
+                        @RequestParam(required = false) String landType, @RequestParam(required = false) String form,
+                        @RequestParam(required = false) String use, @RequestParam(required = false) String minArea,
+                        @RequestParam(required = false) String maxArea, Model model) {
         String c = user == null ? county.code() : user.countyCode();
-        model.addAttribute("supply", listings.openSupply(c));
-        model.addAttribute("demand", user == null ? List.of() : listings.openDemand(c));
+        Listings.Filter filter = Listings.Filter.of(township, landType, form, use, minArea, maxArea);
+        model.addAttribute("filter", filter);
+        model.addAttribute("limit", Listings.LIST_LIMIT);
+        model.addAttribute("supply", listings.openSupply(c, filter));
+        model.addAttribute("demand", user == null ? List.of() : listings.openDemand(c, filter));
         model.addAttribute("townships", regions.children(c + "000000"));
         model.addAttribute("mayEdit", access.mayEdit(user));
         return "land/listings";

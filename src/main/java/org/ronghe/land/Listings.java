@@ -72,6 +72,75 @@ public class Listings {
     }
 
     /**
+     * What to look for among open listings; every part may be {@code null} (no condition).
+     *
+     * @param township 9-digit township code
+     * @param landType CULTIVATED, GARDEN or OTHER: supply whose parcels are all of it, demand that wants it
+     * @param form     LEASE, SHARE or OTHER (supply)
+     * @param use      a use code: supply that allows it, demand that intends it
+     * @param minArea  least area in 亩 (supply's total; demand's upper bound)
+     * @param maxArea  most area in 亩 (supply's total; demand's lower bound)
+     */
+    public record Filter(String township, String landType, String form, String use, BigDecimal minArea, BigDecimal maxArea) {
+
+        /** No condition. */
+        public static final Filter NONE = new Filter(null, null, null, null, null, null);
+
+        /**
+         * @return the filter typed in a search form or query (blank parts are no condition), checked
+         * @throws InvalidInputException naming a part that is malformed
+         */
+        public static Filter of(String township, String landType, String form, String use, String minArea, String maxArea) {
+            return new Filter(blank(township), blank(landType), blank(form), blank(use), area(minArea, "minArea"),
+                    area(maxArea, "maxArea")).checked();
+        }
+
+        private static String blank(String v) {
+            return v == null || v.isBlank() ? null : v.strip();
+        }
+
+        private static BigDecimal area(String v, String field) {
+            if (blank(v) == null) {
+                return null;
+            }
+            if (!v.strip().matches("\\d{1,7}(\\.\\d{1,2})?")) {
+                throw new InvalidInputException(field, "面积（亩）应为 0 或以上的数，最多两位小数");
+            }
+            return new BigDecimal(v.strip());
+        }
+
+        /**
+         * @return the filter after checking its parts
+         * @throws InvalidInputException naming the part that is not a township code, land type, form, use or area
+         */
+        public Filter checked() {
+            List<FieldProblem> problems = new ArrayList<>();
+            if (township != null && !township.matches("\\d{9}")) {
+                problems.add(new FieldProblem("township", "乡镇代码应为 9 位数字"));
+            }
+            if (landType != null && !List.of("CULTIVATED", "GARDEN", "OTHER").contains(landType)) {
+                problems.add(new FieldProblem("landType", "地类应为 CULTIVATED、GARDEN 或 OTHER"));
+            }
+            if (form != null && !List.of("LEASE", "SHARE", "OTHER").contains(form)) {
+                problems.add(new FieldProblem("form", "流转方式应为 LEASE、SHARE 或 OTHER"));
+            }
+            if (use != null && !USES.contains(use)) {
+                problems.add(new FieldProblem("use", "用途应为 " + String.join("、", USES) + " 之一"));
+            }
+            if (minArea != null && minArea.signum() < 0 || maxArea != null && maxArea.signum() < 0) {
+                problems.add(new FieldProblem("minArea", "面积不能为负数"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            return this;
+        }
+    }
+
+    /** Most listings a list returns; narrow it with a {@link Filter}. */
+    public static final int LIST_LIMIT = 500;
+
+    /**
      * One ranked supply listing for a demand.
      *
      * @param supplyId the listing
@@ -238,11 +307,27 @@ public class Listings {
     /** @return open demand listings, newest first: transferee, townships, area range, type, use, years, budget */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> openDemand(String countyCode) {
+        return openDemand(countyCode, Filter.NONE);
+    }
+
+    /**
+     * @return the open demand listings that meet the filter (township among the wanted ones, land type, use, area
+     *         range reaching into the filter's), newest first, at most {@link #LIST_LIMIT}
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> openDemand(String countyCode, Filter f) {
         Map<String, String> names = new java.util.HashMap<>(); // township → name, one lookup each
         return jdbc.sql("""
                 select id, transferee_name, transferee_kind, townships, min_area, max_area, land_type, land_use, term_years,
-                       max_rent from land_demand where county_code = :c and status = 'OPEN' order by published_at desc, id desc""")
-                .param("c", countyCode).query().listOfRows().stream().map(m -> {
+                       max_rent from land_demand where county_code = :c and status = 'OPEN'
+                  and (cast(:t as varchar) is null or (',' || townships || ',') like '%,' || :t || ',%')
+                  and (cast(:lt as varchar) is null or land_type = :lt)
+                  and (cast(:u as varchar) is null or land_use = :u)
+                  and (cast(:min as numeric) is null or max_area >= :min)
+                  and (cast(:max as numeric) is null or min_area <= :max)
+                order by published_at desc, id desc limit :n""")
+                .param("c", countyCode).param("t", f.township()).param("lt", f.landType()).param("u", f.use())
+                .param("min", f.minArea()).param("max", f.maxArea()).param("n", LIST_LIMIT).query().listOfRows().stream().map(m -> {
                     Map<String, Object> row = new LinkedHashMap<>(m);
                     row.put("use_label", useLabel((String) m.get("land_use")));
                     row.put("township_names", String.join("、", Arrays.stream(((String) m.get("townships")).split(","))
@@ -255,6 +340,15 @@ public class Listings {
     /** @return open supply listings with village, township, area, land type and parcels (no personal data) */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> openSupply(String countyCode) {
+        return openSupply(countyCode, Filter.NONE);
+    }
+
+    /**
+     * @return the open supply listings that meet the filter (township, all parcels of the land type, form, the use
+     *         allowed, total area within the range), newest first, at most {@link #LIST_LIMIT}
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> openSupply(String countyCode, Filter f) {
         Map<String, String> names = new java.util.HashMap<>(); // township → name, one lookup each, not one per listing
         return jdbc.sql("""
                 select s.id, s.form, s.term_years, s.min_rent, s.allowed_uses, c.name as village, c.village_code,
@@ -265,8 +359,17 @@ public class Listings {
                 from land_supply s join land_supply_parcel sp on sp.supply_id = s.id join land_parcel p on p.id = sp.parcel_id
                 join land_collective c on c.id = p.collective_id
                 where s.county_code = :c and s.status = 'OPEN'
-                group by s.id, c.name, c.village_code order by s.published_at desc, s.id desc""")
-                .param("c", countyCode).query().listOfRows().stream().map(m -> {
+                  and (cast(:t as varchar) is null or substr(c.village_code, 1, 9) = :t)
+                  and (cast(:f as varchar) is null or s.form = :f)
+                  and (cast(:u as varchar) is null or (',' || s.allowed_uses || ',') like '%,' || :u || ',%')
+                group by s.id, c.name, c.village_code
+                having (cast(:lt as varchar) is null or bool_and(p.land_type = :lt))
+                   and (cast(:min as numeric) is null or sum(p.area_mu) >= :min)
+                   and (cast(:max as numeric) is null or sum(p.area_mu) <= :max)
+                order by s.published_at desc, s.id desc limit :n""")
+                .param("c", countyCode).param("t", f.township()).param("f", f.form()).param("u", f.use())
+                .param("lt", f.landType()).param("min", f.minArea()).param("max", f.maxArea()).param("n", LIST_LIMIT)
+                .query().listOfRows().stream().map(m -> {
                     Map<String, Object> row = new LinkedHashMap<>(m);
                     row.put("published", ((java.sql.Timestamp) m.get("published_at")).toInstant()
                             .atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString());

@@ -77,4 +77,42 @@ class ListingInputTests {
                                  "minArea":1.005,"maxArea":5,"landType":"CULTIVATED","landUse":"GRAIN","termYears":3,"maxRent":500}"""))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("minArea"));
     }
+
+    @Test
+    void listingsAreSearchedByTownshipLandTypeFormUseAndArea() throws Exception {
+        String collective = "14058110120392";
+        String head = "14058119770707125";
+        String row = collective + ",川起村九十二组," + collective + "0001,吴七," + head + IdentityNumbers.idCheck(head)
+                + ",2,HTCQ92,1998-10-01,2050-09-30,否,";
+        registry.importCsv(C, String.join(",", LandRegistry.HEADERS) + "\n" + row + collective + "00001,丙地,7.25,耕地,否,,,,\n"
+                + row + collective + "00002,丁园,2.00,园地,否,,,,\n");
+        var agri = user(accounts.find("demo-unit-agri").orElseThrow());
+        supply("""
+                {"householdCode":"%s","parcels":["%s"],"form":"入股","termYears":3,"minRent":300,"allowedUses":["GRAIN","VEGETABLE"]}"""
+                .formatted(collective + "0001", collective + "00001")).andExpect(status().isOk());
+        supply("""
+                {"householdCode":"%s","parcels":["%s"],"form":"出租","termYears":3,"minRent":300,"allowedUses":["ORCHARD"]}"""
+                .formatted(collective + "0001", collective + "00002")).andExpect(status().isOk());
+        var get = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/land/supply").with(agri);
+        String village = "川起村九十二组";
+        mvc.perform(get.param("township", "140581101").param("landType", "CULTIVATED").param("form", "SHARE").param("use", "VEGETABLE")
+                        .param("minArea", "7").param("maxArea", "8"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.village == '" + village + "')].area").value(Matchers.contains(7.25)));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/land/supply").with(agri)
+                        .param("township", "140581101").param("use", "VEGETABLE").param("landType", "GARDEN"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.village == '" + village + "')]").isEmpty());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/land/supply").with(agri)
+                        .param("township", "140581102"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.village == '" + village + "')]").isEmpty());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/land/supply").with(agri)
+                        .param("use", "FISH"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("use"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/land/listings").with(agri)
+                        .param("township", "140581101").param("landType", "GARDEN"))
+                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.allOf(Matchers.containsString("2.00"), Matchers.not(Matchers.containsString("7.25")))));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/public/land").param("township", "140581101"))
+                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.allOf(Matchers.containsString(village), Matchers.not(Matchers.containsString("西栗庄村")))));
+    }
 }
