@@ -278,7 +278,7 @@ public class LandMap {
      */
     @Transactional
     public void setParcelBoundary(String countyCode, String parcelCode, String geoJson, String by) {
-        Map<String, Object> p = jdbc.sql("select id, boundary::text as boundary from land_parcel where county_code = :c and code = :code for update")
+        Map<String, Object> p = jdbc.sql("select id, area_mu, boundary::text as boundary from land_parcel where county_code = :c and code = :code for update")
                 .param("c", countyCode).param("code", parcelCode).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new org.ronghe.problem.NotFoundException("地块", parcelCode));
         String geometry = null;
@@ -287,6 +287,10 @@ public class LandMap {
                 geometry = PolygonGeoJson.read(geoJson, PolygonGeoJson.PARCEL_POSITIONS);
             } catch (PolygonGeoJson.Invalid e) {
                 throw new InvalidInputException("boundary", "地块边界：" + e.getMessage());
+            }
+            String offArea = PolygonGeoJson.implausibleArea(geometry, (java.math.BigDecimal) p.get("area_mu"));
+            if (offArea != null) {
+                throw new InvalidInputException("boundary", "地块边界：" + offArea);
             }
         }
         jdbc.sql("update land_parcel set boundary = cast(:g as jsonb) where id = :id").param("g", geometry)

@@ -173,6 +173,10 @@ public class LandRegistry {
             boolean basic = c.flag("永久基本农田");
             String[] bounds = {c.optional("东至", 60), c.optional("南至", 60), c.optional("西至", 60), c.optional("北至", 60)};
             String boundary = c.boundary(BOUNDARY);
+            String offArea = boundary == null || area == null ? null : PolygonGeoJson.implausibleArea(boundary, area);
+            if (offArea != null) {
+                c.problem(BOUNDARY, offArea);
+            }
             rows.add(new Row(line, collective, collectiveName, household, head, id, members, contractNo, start, end,
                     extended, parcel, parcelName, area, type, basic, bounds, boundary));
         }

@@ -105,6 +105,55 @@ final class PolygonGeoJson {
         return geometry;
     }
 
+    /** Square metres in one 亩 (1 亩 = 10000/15 m²). */
+    static final double SQUARE_METRES_PER_MU = 10_000.0 / 15;
+    /** How far a drawn parcel may be from its registered area, as a factor either way. */
+    static final double AREA_TOLERANCE = 3;
+
+    /**
+     * The area a checked geometry encloses, on a local equirectangular projection (metres per degree of latitude
+     * 110,574, of longitude 111,320 × cos latitude), holes subtracted — close enough for fields of a few hundred metres.
+     *
+     * @param geometry compact JSON as {@link #read} returns it
+     * @return the area in 亩
+     */
+    static double areaMu(String geometry) {
+        JsonNode g = JSON.readTree(geometry);
+        JsonNode polygons = "Polygon".equals(g.path("type").asString())
+                ? NODES.arrayNode().add(g.path("coordinates")) : g.path("coordinates");
+        double total = 0;
+        for (JsonNode polygon : polygons) {
+            for (int r = 0; r < polygon.size(); r++) {
+                JsonNode ring = polygon.get(r);
+                double lat0 = Math.toRadians(ring.get(0).get(1).asDouble());
+                double sum = 0;
+                for (int i = 0; i + 1 < ring.size(); i++) {
+                    double x1 = ring.get(i).get(0).asDouble() * 111_320 * Math.cos(lat0);
+                    double y1 = ring.get(i).get(1).asDouble() * 110_574;
+                    double x2 = ring.get(i + 1).get(0).asDouble() * 111_320 * Math.cos(lat0);
+                    double y2 = ring.get(i + 1).get(1).asDouble() * 110_574;
+                    sum += x1 * y2 - x2 * y1;
+                }
+                total += (r == 0 ? 1 : -1) * Math.abs(sum) / 2;
+            }
+        }
+        return total / SQUARE_METRES_PER_MU;
+    }
+
+    /**
+     * @param geometry   compact JSON as {@link #read} returns it
+     * @param registered the parcel's registered area in 亩
+     * @return a Chinese message when the drawn area is more than {@link #AREA_TOLERANCE} times off the registered one
+     *         (a wrong parcel, swapped coordinates, or a boundary of a whole village), else {@code null}
+     */
+    static String implausibleArea(String geometry, java.math.BigDecimal registered) {
+        double drawn = areaMu(geometry);
+        double r = registered.doubleValue();
+        return drawn > r * AREA_TOLERANCE || drawn < r / AREA_TOLERANCE
+                ? String.format("边界围成的面积约 %.2f 亩，与登记面积 %s 亩相差过大，请检查坐标", drawn, registered.toPlainString())
+                : null;
+    }
+
     private static ArrayNode polygon(JsonNode rings, String where, int[] budget) throws Invalid {
         if (!rings.isArray() || rings.isEmpty()) {
             throw new Invalid(where + "coordinates 应为环的数组，至少含外边界一个环");

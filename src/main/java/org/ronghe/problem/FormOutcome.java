@@ -27,7 +27,9 @@ public final class FormOutcome {
             redirect.addFlashAttribute("notice", action.get());
             return true;
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("notice", notDone + "：" + String.join("；", e.byField().values()));
+            // every problem, not one per field: two bad parcels are two messages
+            redirect.addFlashAttribute("notice", notDone + "：" + String.join("；", e.problems().stream()
+                    .map(FieldProblem::message).distinct().toList()));
         } catch (ErrorResponseException e) {
             if (e.getStatusCode().value() != 409) {
                 throw e;

@@ -234,6 +234,12 @@ class LandMapTests {
         mvc.perform(put(url).with(csrf()).with(as("demo-unit-agri")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"type\":\"Polygon\",\"coordinates\":[[[35.71,112.96],[35.71,112.97],[35.72,112.97],[35.71,112.96]]]}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("boundary"));
+        // a boundary enclosing about 1,000 亩 is not this 4-亩 field
+        mvc.perform(put(url).with(csrf()).with(as("demo-unit-agri")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"type\":\"Polygon\",\"coordinates\":[[[112.96,35.71],[112.97,35.71],[112.97,35.716],[112.96,35.716],[112.96,35.71]]]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value(containsString("相差过大")));
+        assertThat(PolygonGeoJson.areaMu(PolygonGeoJson.read(square(112.9607, 35.71), 100))).isCloseTo(3.96,
+                org.assertj.core.data.Offset.offset(0.05));
         mvc.perform(put(url).with(csrf()).with(as("demo-unit-agri")).contentType(MediaType.APPLICATION_JSON)
                 .content(square(112.9607, 35.71))).andExpect(status().isOk());
         assertThat(map(YECHUAN, today()).get(c + "00002").path("geometry")).isEqualTo(JSON.readTree(square(112.9607, 35.71)));
