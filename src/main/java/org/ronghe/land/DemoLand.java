@@ -80,6 +80,10 @@ class DemoLand {
                 .param("v", VILLAGE + "%").query(Long.class).single() == 0) {
             registry(c);
         }
+        if (jdbc.sql("select count(*) from land_collective where code like :v")
+                .param("v", SHENNONG + "%").query(Long.class).single() == 0) {
+            shennong(c);
+        }
         mapData(c);
     }
 
@@ -126,6 +130,67 @@ class DemoLand {
         listings.seek(c, new Listings.Demand("（演示）高平市三甲粮食种植家庭农场", "FAMILY_FARM", List.of(VILLAGE.substring(0, 9)),
                 new BigDecimal("5"), new BigDecimal("15"), "CULTIVATED", "GRAIN", 5, new BigDecimal("600")), "demo-unit-agri");
         log.info("Demo land data created in 西栗庄村 ({})", VILLAGE);
+    }
+
+    /** 神农镇 (9-digit township code): its villages 团东村 (201) and 团西村 (202) get invented demo households. */
+    private static final String SHENNONG = "140581103";
+
+    /**
+     * Two more demo villages in 神农镇: in 团东村 two households lease three fields to an invented family farm under a
+     * signed, filed contract, and a third household's transfer is recorded but its contract not yet drafted; in 团西村
+     * two households offer their land. Fields are rectangles 80 m deep drawn to their registered areas.
+     */
+    private void shennong(String c) {
+        String[][] rows = {
+                // village, group, household, head, id body suffix, parcel, name, 亩, type, basic farmland
+                {"201", "01", "0001", "（演示）郭来旺", "21", "00001", "东河滩", "10.50", "耕地", "是"},
+                {"201", "01", "0001", "（演示）郭来旺", "21", "00002", "西河滩", "6.80", "耕地", "是"},
+                {"201", "01", "0002", "（演示）申二喜", "22", "00003", "庙后地", "7.20", "耕地", "否"},
+                {"201", "01", "0003", "（演示）秦满仓", "23", "00004", "坡头地", "4.60", "耕地", "否"},
+                {"202", "01", "0001", "（演示）范有余", "24", "00001", "大湾地", "15.00", "耕地", "否"},
+                {"202", "01", "0002", "（演示）常丰收", "25", "00002", "桃园", "3.80", "园地", "否"}};
+        StringBuilder csv = new StringBuilder(String.join(",", LandRegistry.HEADERS)).append(',')
+                .append(LandRegistry.BOUNDARY).append('\n');
+        double lon = 112.985;
+        for (String[] r : rows) {
+            String collective = SHENNONG + r[0] + r[1];
+            String body = "140581" + "197203" + r[4] + "00" + r[4].charAt(1); // made up, valid check character
+            double width = Double.parseDouble(r[7]) * PolygonGeoJson.SQUARE_METRES_PER_MU / 80 / (111_320 * Math.cos(Math.toRadians(35.85)));
+            double lat = r[0].equals("201") ? 35.85 : 35.8512;
+            String field = polygon(lon, lat, lon + width, lat, lon + width, lat + 80 / 110_574.0, lon, lat + 80 / 110_574.0);
+            lon += width;
+            csv.append(collective).append(",（演示）").append(r[0].equals("201") ? "团东村" : "团西村").append(r[1]).append("组,")
+                    .append(collective).append(r[2]).append(',').append(r[3]).append(',').append(body)
+                    .append(IdentityNumbers.idCheck(body)).append(",4,（演示）HT").append(collective).append(r[2])
+                    .append(",1998-10-01,2028-09-30,是,").append(collective).append(r[5]).append(',').append(r[6]).append(',')
+                    .append(r[7]).append(',').append(r[8]).append(',').append(r[9]).append(",路,渠,邻地,坡,\"")
+                    .append(field.replace("\"", "\"\"")).append("\"\n");
+        }
+        registry.importCsv(c, csv.toString());
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        int year = today.getYear();
+        String east = SHENNONG + "20101";
+        String farmer = "140581197805050" + "31"; // the family farm's owner, made up
+        long t = transfers.record(c, new TransferService.Draft("出租", "（演示）高平市神农鑫源家庭农场", "FAMILY_FARM",
+                LocalDate.of(year, 1, 1), LocalDate.of(year + 4, 12, 31), "GRAIN", new BigDecimal("650"),
+                List.of(new TransferService.Share(east + "00001", new BigDecimal("10.50")),
+                        new TransferService.Share(east + "00002", new BigDecimal("6.80")),
+                        new TransferService.Share(east + "00003", new BigDecimal("7.20")))), "demo-unit-agri").id();
+        contracts.draft(c, t, new TransferContracts.Terms(farmer + IdentityNumbers.idCheck(farmer), "ANNUAL", BigDecimal.ZERO,
+                "ARBITRATION"), "demo-unit-agri");
+        String hash = (String) contracts.get(c, t).get("sha256");
+        contracts.confirm(c, t, "TRANSFEROR", hash, "demo-unit-agri");
+        contracts.confirm(c, t, "TRANSFEREE", hash, "demo-unit-agri");
+        transfers.file(c, t, today, "demo-unit-agri");
+        transfers.record(c, new TransferService.Draft("出租", "（演示）神农镇蔬菜种植户申三", "HOUSEHOLD", LocalDate.of(year + 1, 3, 1),
+                LocalDate.of(year + 2, 2, 28), "VEGETABLE", new BigDecimal("700"),
+                List.of(new TransferService.Share(east + "00004", new BigDecimal("4.60")))), "demo-unit-agri");
+        String west = SHENNONG + "20201";
+        listings.offer(c, new Listings.Supply(west + "0001", false, List.of(west + "00001"), "出租", 8, new BigDecimal("600"),
+                List.of("GRAIN", "VEGETABLE", "CASH_CROP")), "demo-unit-agri");
+        listings.offer(c, new Listings.Supply(west + "0002", false, List.of(west + "00002"), "出租", 5, new BigDecimal("900"),
+                List.of("ORCHARD")), "demo-unit-agri");
+        log.info("Demo land data created in 团东村 and 团西村 (神农镇)");
     }
 
     /** Boundaries of the demo parcels where missing (demo data of earlier versions), and the invented outline. */

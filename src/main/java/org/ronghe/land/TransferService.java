@@ -426,14 +426,15 @@ public class TransferService {
     /**
      * @param countyCode 6-digit county code
      * @param township   9-digit township code, or {@code null} for the whole county
-     * @return the ledger (台账): every transfer with its parcels, village, transferee, term, area, rent and filing,
-     *         newest first
+     * @return the ledger (台账): every transfer with its parcels, village, transferee, term, area, rent, filing and early
+     *         end ({@code terminated_on}, {@code termination_basis}), newest first
      */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> ledger(String countyCode, String township) {
         return jdbc.sql("""
                 select t.id, t.form, t.transferee_name, t.transferee_kind, t.start_date, t.end_date, t.land_use,
-                       t.rent_yuan_per_mu, t.status, t.filed_at, string_agg(p.code, '、' order by p.code) as parcels,
+                       t.rent_yuan_per_mu, t.status, t.filed_at, t.terminated_on, t.termination_basis,
+                       string_agg(p.code, '、' order by p.code) as parcels,
                        sum(tp.area_mu) as area, min(c.name) as village, min(substr(c.village_code, 1, 9)) as township
                 from land_transfer t join land_transfer_parcel tp on tp.transfer_id = t.id
                 join land_parcel p on p.id = tp.parcel_id join land_collective c on c.id = p.collective_id

@@ -114,4 +114,23 @@ class LandStatisticsTests {
         mvc.perform(get("/api/land/statistics").param("on", "明年").with(user(accounts.find("demo-leader").orElseThrow())))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("on"));
     }
+
+    /**
+     * Every township's transferred area on a day equals what its ledger (台账) says: the transfers live that day (from
+     * their first day to their last, or to an early end), whatever other tests and the demo have recorded.
+     */
+    @Test
+    void theStatisticsAgreeWithTheLedgerInEveryTownship() {
+        for (LocalDate on : List.of(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), LocalDate.of(2026, 6, 30),
+                LocalDate.of(2028, 1, 1))) {
+            for (Map<String, Object> t : statistics.byTownship(C, on)) {
+                BigDecimal fromLedger = transfers.ledger(C, (String) t.get("unit")).stream().filter(r -> {
+                    LocalDate end = r.get("terminated_on") != null ? (LocalDate) r.get("terminated_on") : (LocalDate) r.get("end_date");
+                    return !on.isBefore((LocalDate) r.get("start_date")) && !on.isAfter(end);
+                }).map(r -> (BigDecimal) r.get("area")).reduce(BigDecimal.ZERO, BigDecimal::add);
+                org.assertj.core.api.Assertions.assertThat((BigDecimal) t.get("transferred")).as("%s on %s", t.get("unit"), on)
+                        .isEqualByComparingTo(fromLedger);
+            }
+        }
+    }
 }
