@@ -51,7 +51,8 @@ class LandApiController {
     @PostMapping("/api/land/transfers/{id}/contract")
     @Operation(summary = "起草流转合同（L06、L07）", description = "按示范文本 GF-2021-2606（出租）/GF-2021-2607（入股）的结构生成；"
             + "transfereeId：农户、家庭农场填居民身份证号码，其他填统一社会信用代码；payment ANNUAL/SEMI_ANNUAL/ONE_OFF；"
-            + "deposit 风险保障金（元）；dispute ARBITRATION/COURT。双方均确认后不能再改")
+            + "deposit 风险保障金（元）与 depositHolder 保管方；dispute ARBITRATION/COURT；rentInKind CASH/WHEAT 与 kindJinPerMu "
+            + "（斤/亩/年，按支付当年小麦最低收购价折算）；adjustEveryYears 与 adjustPercent（每 N 年递增 X%）。双方均确认后不能再改")
     Map<String, Object> draftContract(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                       @org.springframework.web.bind.annotation.RequestBody TransferContracts.Terms terms) {
         access.requireEdit(user);

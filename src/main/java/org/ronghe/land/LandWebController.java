@@ -205,11 +205,16 @@ class LandWebController {
     String draftContract(@AuthenticationPrincipal CurrentUser user, @org.springframework.web.bind.annotation.PathVariable long id,
                          @RequestParam(defaultValue = "") String transfereeId, @RequestParam(defaultValue = "") String payment,
                          @RequestParam(defaultValue = "0") String deposit, @RequestParam(defaultValue = "") String dispute,
-                         @RequestParam(defaultValue = "") String depositHolder, RedirectAttributes redirect) {
+                         @RequestParam(defaultValue = "") String depositHolder,
+                         @RequestParam(defaultValue = "") String rentInKind, @RequestParam(defaultValue = "") String kindJinPerMu,
+                         @RequestParam(defaultValue = "") String adjustEveryYears,
+                         @RequestParam(defaultValue = "") String adjustPercent, RedirectAttributes redirect) {
         access.requireEdit(user);
         org.ronghe.problem.FormOutcome.attempt(redirect, "合同已起草，请双方阅读后确认", "未起草", () -> contracts.draft(
                 user.countyCode(), id, new TransferContracts.Terms(transfereeId, payment, decimal(deposit, "deposit"), dispute,
-                        depositHolder),
+                        depositHolder, rentInKind, kindJinPerMu.isBlank() ? null : decimal(kindJinPerMu, "kindJinPerMu"),
+                        adjustEveryYears.isBlank() ? null : whole(adjustEveryYears, "adjustEveryYears"),
+                        adjustPercent.isBlank() ? null : decimal(adjustPercent, "adjustPercent")),
                 user.username()));
         return "redirect:/land/transfers/" + id;
     }
@@ -242,8 +247,18 @@ class LandWebController {
         }
     }
 
-    private static final java.util.Map<String, String> LABELS = java.util.Map.of("rent", "租金", "deposit", "风险保障金",
-            "parcels", "地块面积", "minRent", "最低租金", "minArea", "面积下限", "maxArea", "面积上限", "maxRent", "预算");
+    private static final java.util.Map<String, String> LABELS = java.util.Map.ofEntries(java.util.Map.entry("rent", "租金"),
+            java.util.Map.entry("deposit", "风险保障金"), java.util.Map.entry("parcels", "地块面积"),
+            java.util.Map.entry("minRent", "最低租金"), java.util.Map.entry("minArea", "面积下限"),
+            java.util.Map.entry("maxArea", "面积上限"), java.util.Map.entry("maxRent", "预算"),
+            java.util.Map.entry("kindJinPerMu", "实物租金（斤/亩/年）"), java.util.Map.entry("adjustPercent", "调整幅度（%）"));
+
+    private static Integer whole(String text, String field) {
+        if (!text.strip().matches("\\d{1,2}")) {
+            throw new InvalidInputException(field, "调整周期应为 1 到 10 的整数（年）");
+        }
+        return Integer.valueOf(text.strip());
+    }
 
     private static java.math.BigDecimal decimal(String text, String field) {
         if (!text.strip().matches("\\d{1,9}(\\.\\d{1,2})?")) {

@@ -48,31 +48,66 @@ public class Rents {
             return;
         }
         Map<String, Object> t = jdbc.sql("""
-                select t.start_date, t.end_date, t.rent_yuan_per_mu, k.payment,
+                select t.start_date, t.end_date, t.rent_yuan_per_mu, k.payment, k.rent_kind, k.kind_jin_per_mu,
+                       k.adjust_every_years, k.adjust_percent,
                        (select sum(area_mu) from land_transfer_parcel where transfer_id = t.id) as area
                 from land_transfer t join land_transfer_contract k on k.transfer_id = t.id where t.id = :t""")
                 .param("t", transferId).query().singleRow();
         LocalDate start = ((java.sql.Date) t.get("start_date")).toLocalDate();
         LocalDate end = ((java.sql.Date) t.get("end_date")).toLocalDate();
-        BigDecimal yearly = ((BigDecimal) t.get("rent_yuan_per_mu")).multiply((BigDecimal) t.get("area"));
+        BigDecimal area = (BigDecimal) t.get("area");
         int seq = 0;
         switch ((String) t.get("payment")) {
             case "ONE_OFF" -> {
                 long months = ChronoUnit.MONTHS.between(start, end.plusDays(1));
-                insert(countyCode, transferId, ++seq, start, yearly.multiply(BigDecimal.valueOf(months))
+                insert(countyCode, transferId, ++seq, start, perMu(countyCode, t, start, start).multiply(area).multiply(BigDecimal.valueOf(months))
                         .divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP));
             }
             case "SEMI_ANNUAL" -> {
                 for (LocalDate d = start; !d.isAfter(end); d = d.plusMonths(6)) {
-                    insert(countyCode, transferId, ++seq, d, yearly.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP));
+                    insert(countyCode, transferId, ++seq, d, perMu(countyCode, t, start, d).multiply(area)
+                            .divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP));
                 }
             }
             default -> {
                 for (LocalDate d = start; !d.isAfter(end); d = d.plusYears(1)) {
-                    insert(countyCode, transferId, ++seq, d, yearly.setScale(2, RoundingMode.HALF_UP));
+                    insert(countyCode, transferId, ++seq, d, perMu(countyCode, t, start, d).multiply(area).setScale(2, RoundingMode.HALF_UP));
                 }
             }
         }
+    }
+
+    /**
+     * The rent of one 亩 for the contract year holding {@code day}: the transfer's 元/亩/年, or for rent in wheat the
+     * 斤 × the state minimum purchase price of that year (the latest listed year until it is announced); raised by the
+     * agreed percentage once per full adjustment period since {@code start}.
+     */
+    private BigDecimal perMu(String countyCode, Map<String, Object> t, LocalDate start, LocalDate day) {
+        BigDecimal base = (BigDecimal) t.get("rent_yuan_per_mu");
+        if ("WHEAT".equals(t.get("rent_kind"))) {
+            Map<String, Object> price = wheatPrice(jdbc, countyCode, day.getYear());
+            base = ((BigDecimal) t.get("kind_jin_per_mu")).multiply((BigDecimal) price.get("yuan_per_jin"));
+        }
+        if (t.get("adjust_every_years") != null) {
+            long years = ChronoUnit.YEARS.between(start, day);
+            int steps = (int) (years / ((Number) t.get("adjust_every_years")).intValue());
+            BigDecimal factor = BigDecimal.ONE.add(((BigDecimal) t.get("adjust_percent")).movePointLeft(2)).pow(steps);
+            base = base.multiply(factor);
+        }
+        return base;
+    }
+
+    /**
+     * @param countyCode the county whose price list applies
+     * @param year       the year of a payment
+     * @return {@code year, yuan_per_jin, source} of the state minimum purchase price of wheat for that year, or the
+     *         latest listed year before it; {@code null} when none is listed up to that year
+     */
+    static Map<String, Object> wheatPrice(JdbcClient jdbc, String countyCode, int year) {
+        return jdbc.sql("""
+                select year, yuan_per_jin, source from land_grain_price where county_code = :c and crop = 'WHEAT' and year <= :y
+                order by year desc limit 1""").param("c", countyCode).param("y", year).query().listOfRows().stream().findFirst()
+                .orElse(null);
     }
 
     private void insert(String countyCode, long transferId, int seq, LocalDate due, BigDecimal amount) {

@@ -37,12 +37,27 @@ public class TransferContracts {
      * @param deposit      risk deposit (风险保障金) in 元, 0 or more (L10)
      * @param dispute      ARBITRATION (调解、仲裁) or COURT (诉讼)
      * @param depositHolder who keeps the deposit (e.g. 乡镇农村经营管理站、银行专户), required when there is one (L10)
+     * @param rentInKind    {@code null} or CASH for rent in cash (the transfer's 元/亩/年); WHEAT for rent in kind,
+     *                      valued at the state minimum purchase price of wheat of each payment's year
+     * @param kindJinPerMu  with WHEAT: 斤 of wheat per 亩 per year
+     * @param adjustEveryYears with {@code adjustPercent}: the rent rises every so many years (1–10), or {@code null}
+     * @param adjustPercent by this many percent (more than 0, at most 50)
      */
-    public record Terms(String transfereeId, String payment, BigDecimal deposit, String dispute, String depositHolder) {
+    public record Terms(String transfereeId, String payment, BigDecimal deposit, String dispute, String depositHolder,
+                        String rentInKind, BigDecimal kindJinPerMu, Integer adjustEveryYears, BigDecimal adjustPercent) {
+
+        /** Terms of rent in cash without adjustment. */
+        public Terms(String transfereeId, String payment, BigDecimal deposit, String dispute, String depositHolder) {
+            this(transfereeId, payment, deposit, dispute, depositHolder, null, null, null, null);
+        }
 
         /** Terms without a risk deposit holder (only for a contract without a deposit). */
         public Terms(String transfereeId, String payment, BigDecimal deposit, String dispute) {
             this(transfereeId, payment, deposit, dispute, null);
+        }
+
+        boolean inKind() {
+            return "WHEAT".equals(rentInKind);
         }
     }
 
@@ -93,6 +108,32 @@ public class TransferContracts {
         if (terms.dispute() == null || !List.of("ARBITRATION", "COURT").contains(terms.dispute())) {
             problems.add(new FieldProblem("dispute", "争议解决方式应为 调解仲裁（ARBITRATION）或 诉讼（COURT）"));
         }
+        BigDecimal wheatPrice = null;
+        Integer priceYear = null;
+        java.time.LocalDate startDay = ((java.sql.Date) t.get("start_date")).toLocalDate();
+        if (terms.rentInKind() != null && !terms.rentInKind().isBlank() && !List.of("CASH", "WHEAT").contains(terms.rentInKind())) {
+            problems.add(new FieldProblem("rentInKind", "计价方式应为 现金（CASH）或 小麦实物（WHEAT）"));
+        } else if (terms.inKind()) {
+            if (terms.kindJinPerMu() == null || terms.kindJinPerMu().signum() <= 0 || terms.kindJinPerMu().stripTrailingZeros().scale() > 2
+                    || terms.kindJinPerMu().compareTo(BigDecimal.valueOf(5000)) > 0) {
+                problems.add(new FieldProblem("kindJinPerMu", "实物租金（斤/亩/年）应大于 0、不超过 5000，最多两位小数"));
+            }
+            Map<String, Object> price = Rents.wheatPrice(jdbc, countyCode, startDay.getYear());
+            if (price == null) {
+                problems.add(new FieldProblem("rentInKind", "尚未录入 " + startDay.getYear() + " 年及以前的小麦最低收购价，无法折算实物租金"));
+            } else {
+                wheatPrice = (BigDecimal) price.get("yuan_per_jin");
+                priceYear = ((Number) price.get("year")).intValue();
+            }
+        }
+        if ((terms.adjustEveryYears() == null) != (terms.adjustPercent() == null)
+                || terms.adjustEveryYears() != null && (terms.adjustEveryYears() < 1 || terms.adjustEveryYears() > 10)
+                || terms.adjustPercent() != null && (terms.adjustPercent().signum() <= 0
+                        || terms.adjustPercent().compareTo(BigDecimal.valueOf(50)) > 0 || terms.adjustPercent().stripTrailingZeros().scale() > 2)) {
+            problems.add(new FieldProblem("adjustPercent", "租金调整：每 1–10 年递增一次，幅度大于 0、不超过 50%（两项同时填写或都不填）"));
+        } else if (terms.adjustEveryYears() != null && "ONE_OFF".equals(terms.payment())) {
+            problems.add(new FieldProblem("adjustPercent", "一次性支付的流转价款不再调整"));
+        }
         String holder = org.ronghe.problem.TextInput.line("depositHolder", "风险保障金保管方", terms.depositHolder(), 100, false, problems);
         if (holder != null && holder.isEmpty()) {
             holder = null;
@@ -126,13 +167,17 @@ public class TransferContracts {
         String model = "SHARE".equals(t.get("form")) ? "GF-2021-2607" : "GF-2021-2606";
         String number = existing != null ? (String) existing.get("contract_no")
                 : "LZ" + ((java.sql.Date) t.get("start_date")).toLocalDate().getYear() + "-" + String.format("%06d", transferId);
-        String text = text(number, model, t, parcels, id, terms);
+        String text = text(number, model, t, parcels, id, terms, wheatPrice, priceYear);
         String hash = sha256(text);
         if (existing == null) {
             jdbc.sql("""
                     insert into land_transfer_contract (county_code, transfer_id, contract_no, model, transferee_id_cipher,
-                                                        payment, deposit_yuan, dispute, text, sha256, drafted_by, deposit_holder)
-                    values (:c, :t, :no, :m, :id, :pay, :dep, :dis, :text, :hash, :by, :holder)""").param("holder", holder)
+                                                        payment, deposit_yuan, dispute, text, sha256, drafted_by, deposit_holder,
+                                                        rent_kind, kind_jin_per_mu, adjust_every_years, adjust_percent)
+                    values (:c, :t, :no, :m, :id, :pay, :dep, :dis, :text, :hash, :by, :holder, :kind, :jin, :every, :pct)""")
+                    .param("holder", holder).param("kind", terms.inKind() ? "WHEAT" : "CASH")
+                    .param("jin", terms.inKind() ? terms.kindJinPerMu() : null).param("every", terms.adjustEveryYears())
+                    .param("pct", terms.adjustPercent())
                     .param("c", countyCode).param("t", transferId).param("no", number).param("m", model)
                     .param("id", vault.encrypt(id)).param("pay", terms.payment()).param("dep", terms.deposit())
                     .param("dis", terms.dispute()).param("text", text).param("hash", hash).param("by", by).update();
@@ -141,10 +186,13 @@ public class TransferContracts {
             jdbc.sql("""
                     update land_transfer_contract set transferee_id_cipher = :id, payment = :pay, deposit_yuan = :dep,
                         dispute = :dis, text = :text, sha256 = :hash, transferor_confirmed_at = null, deposit_holder = :holder,
+                        rent_kind = :kind, kind_jin_per_mu = :jin, adjust_every_years = :every, adjust_percent = :pct,
                         transferee_confirmed_at = null, drafted_by = :by, drafted_at = now() where transfer_id = :t""")
                     .param("id", vault.encrypt(id)).param("pay", terms.payment()).param("dep", terms.deposit())
                     .param("dis", terms.dispute()).param("text", text).param("hash", hash).param("by", by)
-                    .param("t", transferId).param("holder", holder).update();
+                    .param("t", transferId).param("holder", holder).param("kind", terms.inKind() ? "WHEAT" : "CASH")
+                    .param("jin", terms.inKind() ? terms.kindJinPerMu() : null).param("every", terms.adjustEveryYears())
+                    .param("pct", terms.adjustPercent()).update();
         }
         audit.record(countyCode, existing == null ? "LAND_CONTRACT_DRAFTED" : "LAND_CONTRACT_REDRAFTED", "land_transfer",
                 String.valueOf(transferId), "起草流转合同 " + number + "（" + model + "）",
@@ -211,7 +259,7 @@ public class TransferContracts {
     }
 
     private String text(String number, String model, Map<String, Object> t, List<Map<String, Object>> parcels,
-                        String transfereeId, Terms terms) {
+                        String transfereeId, Terms terms, BigDecimal wheatPrice, Integer priceYear) {
         boolean share = "GF-2021-2607".equals(model);
         StringBuilder s = new StringBuilder();
         s.append("农村土地经营权").append(share ? "入股" : "出租").append("合同\n");
@@ -251,7 +299,20 @@ public class TransferContracts {
                 .append("，不得改变土地的农业用途，不得弃耕抛荒，不得破坏农业综合生产能力和农业生态环境。\n\n");
         s.append("第五条 流转期限\n自 ").append(t.get("start_date")).append(" 起至 ").append(t.get("end_date"))
                 .append(" 止，不超过承包期的剩余期限。\n\n");
-        s.append("第六条 流转价款及支付\n流转价款为每亩每年人民币 ").append(t.get("rent_yuan_per_mu")).append(" 元，")
+        s.append("第六条 流转价款及支付\n");
+        if (terms.inKind()) {
+            s.append("流转价款以实物计价，为每亩每年小麦 ").append(terms.kindJinPerMu().stripTrailingZeros().toPlainString())
+                    .append(" 斤，按支付当年国家公布的小麦最低收购价折算现金支付（").append(priceYear).append(" 年为每斤 ")
+                    .append(wheatPrice.stripTrailingZeros().toPlainString()).append(" 元，折合每亩每年 ")
+                    .append(terms.kindJinPerMu().multiply(wheatPrice).setScale(2, java.math.RoundingMode.HALF_UP)).append(" 元），");
+        } else {
+            s.append("流转价款为每亩每年人民币 ").append(t.get("rent_yuan_per_mu")).append(" 元，");
+        }
+        if (terms.adjustEveryYears() != null) {
+            s.append("自第 ").append(terms.adjustEveryYears() + 1).append(" 年起每 ").append(terms.adjustEveryYears())
+                    .append(" 年递增 ").append(terms.adjustPercent().stripTrailingZeros().toPlainString()).append("%，");
+        }
+        s
                 .append(switch (terms.payment()) {
                     case "ANNUAL" -> "按年支付，每年在流转年度开始前付清当年价款";
                     case "SEMI_ANNUAL" -> "按半年支付，每半年开始前付清当期价款";

@@ -289,4 +289,28 @@ class TransferLifecycleTests {
         conflictFor(() -> lifecycle.terminate(C, id, "WITHDRAWN", "想撤销", null, "test"), "不能撤销");
         refusedFor(() -> lifecycle.terminate(C, id, "ABANDONED", "弃耕", LocalDate.of(2026, 6, 30), "test"), "L13");
     }
+
+    @Test
+    void rentInWheatIsValuedAtTheMinimumPurchasePriceAndRisesAsAgreed() {
+        jdbc.sql("update land_contract set extension_recorded = true where contract_no = :n").param("n", "HT" + collective).update();
+        long id = record("00002", "10", LocalDate.of(2026, 1, 1), LocalDate.of(2029, 12, 31));
+        java.util.function.Function<TransferContracts.Terms, Runnable> draft = t -> () -> contracts.draft(C, id, t, "test");
+        refusedFor(draft.apply(new TransferContracts.Terms(COOP_CODE, "ANNUAL", BigDecimal.ZERO, "COURT", null, "WHEAT", null,
+                null, null)), "实物租金");
+        refusedFor(draft.apply(new TransferContracts.Terms(COOP_CODE, "ONE_OFF", BigDecimal.ZERO, "COURT", null, "CASH", null,
+                2, new BigDecimal("10"))), "一次性");
+        refusedFor(draft.apply(new TransferContracts.Terms(COOP_CODE, "ANNUAL", BigDecimal.ZERO, "COURT", null, "CORN", null,
+                null, null)), "计价方式");
+        contracts.draft(C, id, new TransferContracts.Terms(COOP_CODE, "ANNUAL", BigDecimal.ZERO, "COURT", null, "WHEAT",
+                new BigDecimal("400"), 2, new BigDecimal("10")), "test");
+        String text = (String) contracts.get(C, id).get("text");
+        // 2026's price is not listed yet: the latest listed year (2025, 1.19 元/斤) stands in
+        assertThat(text).contains("每亩每年小麦 400 斤", "2025 年为每斤 1.19 元，折合每亩每年 476.00 元", "自第 3 年起每 2 年递增 10%");
+        String hash = (String) contracts.get(C, id).get("sha256");
+        contracts.confirm(C, id, "TRANSFEROR", hash, "test");
+        contracts.confirm(C, id, "TRANSFEREE", hash, "test");
+        // 400 斤 × 1.19 元 × 10 亩 = 4760.00 a year, and 10 % more from the third year
+        assertThat(rents.of(C, id, today)).extracting(r -> ((BigDecimal) r.get("amount_yuan")).toPlainString())
+                .containsExactly("4760.00", "4760.00", "5236.00", "5236.00");
+    }
 }
