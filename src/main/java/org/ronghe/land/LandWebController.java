@@ -261,10 +261,7 @@ class LandWebController {
     }
 
     private static java.math.BigDecimal decimal(String text, String field) {
-        if (!text.strip().matches("\\d{1,9}(\\.\\d{1,2})?")) {
-            throw new InvalidInputException(field, LABELS.getOrDefault(field, field) + "应为 0 或以上的数，最多两位小数");
-        }
-        return new java.math.BigDecimal(text.strip());
+        return org.ronghe.problem.NumberInput.amount(text, field, LABELS.getOrDefault(field, field));
     }
 
     /** @return shares written as {@code 地块编码:亩数}, separated by 、，; or line breaks */

@@ -103,10 +103,7 @@ public class Listings {
             if (blank(v) == null) {
                 return null;
             }
-            if (!v.strip().matches("\\d{1,7}(\\.\\d{1,2})?")) {
-                throw new InvalidInputException(field, "面积（亩）应为 0 或以上的数，最多两位小数");
-            }
-            return new BigDecimal(v.strip());
+            return org.ronghe.problem.NumberInput.amount(v, field, "面积（亩）");
         }
 
         /**

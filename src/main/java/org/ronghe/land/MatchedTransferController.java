@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 
 import org.ronghe.account.CurrentUser;
 import org.ronghe.problem.FormOutcome;
-import org.ronghe.problem.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -42,9 +41,6 @@ class MatchedTransferController {
     }
 
     private static BigDecimal rent(String text) {
-        if (!text.strip().matches("\\d{1,9}(\\.\\d{1,2})?")) {
-            throw new InvalidInputException("rent", "租金应为 0 或以上的数，最多两位小数");
-        }
-        return new BigDecimal(text.strip());
+        return org.ronghe.problem.NumberInput.amount(text, "rent", "租金");
     }
 }

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import org.ronghe.account.CurrentUser;
 import org.ronghe.problem.DateInput;
 import org.ronghe.problem.FormOutcome;
-import org.ronghe.problem.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -115,9 +114,6 @@ class TransferLifecycleWebController {
     }
 
     private static BigDecimal money(String text, String field, String label) {
-        if (!text.strip().matches("\\d{1,12}(\\.\\d{1,2})?")) {
-            throw new InvalidInputException(field, label + "应为 0 或以上的数，最多两位小数");
-        }
-        return new BigDecimal(text.strip());
+        return org.ronghe.problem.NumberInput.amount(text, field, label);
     }
 }
