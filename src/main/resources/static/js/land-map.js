@@ -14,8 +14,10 @@
     }
     var COLOURS = {TRANSFERRED: '#2e7d32', LISTED: '#ef8a17', FREE: '#b0b7bf'};
     // Gaoping until the data tell where to look
-    var map = L.map(el, {preferCanvas: true, zoomSnap: 0.25, minZoom: 5, maxZoom: 19, attributionControl: false})
+    var map = L.map(el, {preferCanvas: true, zoomSnap: 0.25, minZoom: 5, maxZoom: 19, attributionControl: false,
+        zoomControl: false})
         .setView([35.79, 112.92], 11);
+    L.control.zoom({zoomInTitle: '放大', zoomOutTitle: '缩小'}).addTo(map);
     L.control.scale({imperial: false}).addTo(map);
 
     function load(url) {

@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE', 'SUPERVISION', 'UNIT_STAFF', 'LEADER')")
 class LandStatisticsController {
 
-    static final Map<String, String> KEYS = Map.ofEntries(Map.entry("LEASE", "出租（转包）"), Map.entry("SHARE", "入股"),
+    static final Map<String, String> KEYS = Map.ofEntries(Map.entry("LEASE", "出租（含转包）"), Map.entry("SHARE", "入股"),
             Map.entry("OTHER", "其他"), Map.entry("HOUSEHOLD", "农户"), Map.entry("FAMILY_FARM", "家庭农场"),
             Map.entry("COOPERATIVE", "农民专业合作社"), Map.entry("ENTERPRISE", "企业"), Map.entry("GRAIN", "粮食"),
             Map.entry("NON_GRAIN", "非粮"));

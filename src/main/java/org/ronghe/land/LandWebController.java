@@ -37,10 +37,12 @@ class LandWebController {
     private final Disputes disputes;
     private final Rents rents;
     private final LandMap map;
+    private final TransferReviews reviews;
 
     LandWebController(LandRegistry registry, LandAccess access, CurrentCounty county, TransferService transfers,
                       TransferContracts contracts, Listings listings, org.ronghe.region.RegionDirectory regions,
-                      TransferLifecycle lifecycle, Disputes disputes, Rents rents, LandMap map) {
+                      TransferLifecycle lifecycle, Disputes disputes, Rents rents, LandMap map, TransferReviews reviews) {
+        this.reviews = reviews;
         this.lifecycle = lifecycle;
         this.disputes = disputes;
         this.rents = rents;
@@ -120,6 +122,8 @@ class LandWebController {
                    Model model) {
         model.addAttribute("matches", listings.match(user.countyCode(), id));
         model.addAttribute("demandId", id);
+        model.addAttribute("demand", listings.openDemand(user.countyCode()).stream()
+                .filter(d -> ((Number) d.get("id")).longValue() == id).findFirst().orElse(null));
         model.addAttribute("mayEdit", access.mayEdit(user));
         return "land/matches";
     }
@@ -176,6 +180,13 @@ class LandWebController {
         model.addAttribute("rents", rents.of(user.countyCode(), id, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
         model.addAttribute("payees", rents.payees(id));
         model.addAttribute("bases", TransferLifecycle.TERMINATION_BASES);
+        model.addAttribute("reviewRequired", reviews.required(user.countyCode(), id));
+        model.addAttribute("review", reviews.of(id).orElse(null));
+        model.addAttribute("labels", LandStatisticsController.KEYS);
+        // payment forms for the instalments due within half a year, not for every future one
+        model.addAttribute("payUntil", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(6));
+        model.addAttribute("useLabel", Listings.useLabel((String) ((java.util.Map<?, ?>) model.getAttribute("t")).get("land_use")));
+        model.addAttribute("payees", rents.payees(id));
         return "land/transfer";
     }
 
@@ -346,6 +357,7 @@ class LandWebController {
             List<String> messages = e.problems().stream().map(p -> p.message()).toList();
             redirect.addFlashAttribute("notice", "未导入：" + String.join("；", messages.subList(0, Math.min(30, messages.size())))
                     + (messages.size() > 30 ? "；……共 " + messages.size() + " 处问题" : ""));
+            redirect.addFlashAttribute("noticeKind", "error");
         }
         return "redirect:/land";
     }

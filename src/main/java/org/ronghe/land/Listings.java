@@ -91,8 +91,9 @@ public class Listings {
          * @throws InvalidInputException naming a part that is malformed
          */
         public static Filter of(String township, String landType, String form, String use, String minArea, String maxArea) {
-            return new Filter(blank(township), blank(landType), blank(form), blank(use), area(minArea, "minArea"),
-                    area(maxArea, "maxArea")).checked();
+            String f = blank(form);
+            return new Filter(blank(township), blank(landType), f == null ? null : FORMS.getOrDefault(f, f), blank(use),
+                    area(minArea, "minArea"), area(maxArea, "maxArea")).checked();
         }
 
         private static String blank(String v) {
@@ -119,7 +120,7 @@ public class Listings {
                 problems.add(new FieldProblem("landType", "地类应为 CULTIVATED、GARDEN 或 OTHER"));
             }
             if (form != null && !List.of("LEASE", "SHARE", "OTHER").contains(form)) {
-                problems.add(new FieldProblem("form", "流转方式应为 LEASE、SHARE 或 OTHER"));
+                problems.add(new FieldProblem("form", "流转方式应为 出租（LEASE）、入股（SHARE）或 其他（OTHER）"));
             }
             if (use != null && !USES.contains(use)) {
                 problems.add(new FieldProblem("use", "用途应为 " + String.join("、", USES) + " 之一"));

@@ -278,7 +278,7 @@ public class TransferContracts {
                 .param("t", t.get("id")).query().listOfRows().stream().findFirst().ifPresent(m -> s.append("甲方书面委托")
                         .append(m.get("agent")).append("办理本合同（委托事项：").append(m.get("matters")).append("；权限：")
                         .append(m.get("powers")).append("；期限 ").append(m.get("valid_from")).append(" 至 ")
-                        .append(m.get("valid_until")).append("，L01）。\n"));
+                        .append(m.get("valid_until")).append("）。\n"));
         s
                 .append("乙方（受让方）：").append(t.get("transferee_name")).append("，")
                 .append(IdentityNumbers.isIdNumber(transfereeId)
@@ -317,18 +317,20 @@ public class TransferContracts {
                     case "ANNUAL" -> "按年支付，每年在流转年度开始前付清当年价款";
                     case "SEMI_ANNUAL" -> "按半年支付，每半年开始前付清当期价款";
                     default -> "在土地交付前一次付清全部价款";
-                }).append("；价款付至甲方本人账户（L14）。\n\n");
+                }).append("；价款付至甲方本人账户。\n\n");
         s.append("第七条 土地交付\n甲方应在流转期限开始之日将土地交付乙方，双方现场确认地块四至和面积。\n\n");
         s.append("第八条 双方权利和义务\n甲方有权按期收取价款、监督乙方依约使用土地；不得干涉乙方依法进行的农业生产经营。")
-                .append("乙方有权在流转期限内依法自主开展农业生产经营并取得收益；再流转或以土地经营权融资担保，须经甲方书面同意并向发包方备案（L12）。\n\n");
+                .append("乙方有权在流转期限内依法自主开展农业生产经营并取得收益；再流转或以土地经营权融资担保，须经甲方书面同意并向发包方备案。\n\n");
         s.append("第九条 风险保障金\n").append(terms.deposit().signum() == 0 ? "本合同不设风险保障金。"
                 : "乙方缴纳风险保障金人民币 " + terms.deposit() + " 元，由" + terms.depositHolder().strip()
-                        + "保管，合同期满且无违约的，全额退还；乙方违约造成损失的，用于补偿甲方或恢复土地（L10）。").append("\n\n");
-        s.append("第十条 违约责任\n一方违约给对方造成损失的，应当赔偿。乙方改变土地农业用途、弃耕抛荒连续两年以上或给土地造成严重损害的，甲方有权解除合同（L13）。\n\n");
+                        + "保管，合同期满且无违约的，全额退还；乙方违约造成损失的，用于补偿甲方或恢复土地。").append("\n\n");
+        s.append("第十条 违约责任\n一方违约给对方造成损失的，应当赔偿。乙方改变土地农业用途、弃耕抛荒连续两年以上或给土地造成严重损害的，甲方有权解除合同。\n\n");
         s.append("第十一条 争议解决\n发生争议的，双方协商解决；协商不成的，可请求村民委员会、乡（镇）人民政府调解，")
-                .append("ARBITRATION".equals(terms.dispute()) ? "调解不成的向农村土地承包仲裁委员会申请仲裁（L17）。"
+                .append("ARBITRATION".equals(terms.dispute()) ? "调解不成的向农村土地承包仲裁委员会申请仲裁。"
                         : "调解不成的向人民法院起诉。").append("\n\n");
-        s.append("第十二条 备案\n本合同签订后，由发包方备案并报乡（镇）人民政府农村土地承包管理部门（L08）。\n");
+        s.append("第十二条 备案\n本合同签订后，由发包方备案并报乡（镇）人民政府农村土地承包管理部门。\n");
+        s.append("\n本合同一式四份，甲乙双方、发包方和乡（镇）人民政府农村土地承包管理部门各执一份，自双方签字（盖章）之日起生效。\n\n");
+        s.append("甲方（签字或按指印）：\n乙方（签字或盖章）：\n签订日期：    年    月    日\n");
         return s.toString();
     }
 

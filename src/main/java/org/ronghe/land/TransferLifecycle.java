@@ -214,7 +214,7 @@ public class TransferLifecycle {
                     + "擅自改变土地农业用途、弃耕抛荒连续两年以上、给土地造成严重损害或者严重破坏土地生态环境、或有其他严重违约行为时"
                     + "才能单方解除；否则须双方协商一致"));
         }
-        String text = TextInput.line("facts", "解除的事实和依据", facts, 1000, true, problems);
+        String text = TextInput.line("facts", "WITHDRAWN".equals(basis) ? "撤销原因" : "解除的事实和依据", facts, 1000, true, problems);
         LocalDate start = ((java.sql.Date) t.get("start_date")).toLocalDate();
         LocalDate end = ((java.sql.Date) t.get("end_date")).toLocalDate();
         if ("WITHDRAWN".equals(basis)) {
@@ -222,6 +222,8 @@ public class TransferLifecycle {
                 throw Refusals.conflict("合同已经双方确认，流转只能协商解除或依法定情形解除（L13），不能撤销");
             }
             on = start.minusDays(1);
+        } else if ("AGREEMENT".equals(basis) && on != null && on.isBefore(start) && !on.isAfter(today())) {
+            on = start.minusDays(1); // agreed before the term began: it never takes effect
         } else if (on == null || on.isBefore(start) || !on.isBefore(end) || on.isAfter(today())) {
             problems.add(new FieldProblem("on", "解除日期应在流转期限内（" + start + " 至 " + end + " 之前）且不晚于今天"));
         } else if ("ABANDONED".equals(basis) && on.isBefore(start.plusYears(2))) {

@@ -22,8 +22,11 @@ class TransferLifecycleWebController {
     private final Disputes disputes;
     private final Rents rents;
     private final LandAccess access;
+    private final TransferReviews reviews;
 
-    TransferLifecycleWebController(TransferLifecycle lifecycle, Disputes disputes, Rents rents, LandAccess access) {
+    TransferLifecycleWebController(TransferLifecycle lifecycle, Disputes disputes, Rents rents, LandAccess access,
+                                   TransferReviews reviews) {
+        this.reviews = reviews;
         this.lifecycle = lifecycle;
         this.disputes = disputes;
         this.rents = rents;
@@ -37,6 +40,25 @@ class TransferLifecycleWebController {
         access.requireEdit(user);
         FormOutcome.attempt(redirect, "已记录租金收付", "未记录", () -> rents.pay(user.countyCode(), id, dueId,
                 money(amount, "amount", "付款金额"), DateInput.day(paidOn, "paidOn"), payee, user.username()));
+        return back(id);
+    }
+
+    @PostMapping("/land/transfers/{id}/review")
+    String applyReview(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                       @RequestParam(defaultValue = "") String documents, RedirectAttributes redirect) {
+        access.requireEdit(user);
+        FormOutcome.attempt(redirect, "已提出审查申请（L09），应在 20 个工作日内作出决定", "未申请",
+                () -> reviews.apply(user.countyCode(), id, documents, user.username()));
+        return back(id);
+    }
+
+    @PostMapping("/land/transfers/{id}/review/decision")
+    String decideReview(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                        @RequestParam(defaultValue = "") String approve, @RequestParam(defaultValue = "") String reasons,
+                        RedirectAttributes redirect) {
+        access.requireEdit(user);
+        FormOutcome.attempt(redirect, "true".equals(approve) ? "审查同意，双方可以确认合同" : "审查不同意，已记录理由", "未决定",
+                () -> reviews.decide(user.countyCode(), id, "true".equals(approve), reasons, user.username()));
         return back(id);
     }
 
@@ -69,7 +91,9 @@ class TransferLifecycleWebController {
                      @RequestParam(defaultValue = "") String facts, @RequestParam(defaultValue = "") String on,
                      RedirectAttributes redirect) {
         access.requireEdit(user);
-        FormOutcome.attempt(redirect, "已解除流转，地块自次日起可再流转", "未解除",
+        boolean withdraw = "WITHDRAWN".equals(basis);
+        FormOutcome.attempt(redirect, withdraw ? "已撤销流转记录（从未生效）" : "已解除流转，地块自次日起可再流转",
+                withdraw ? "未撤销" : "未解除",
                 () -> lifecycle.terminate(user.countyCode(), id, basis, facts, DateInput.day(on, "on"), user.username()));
         return back(id);
     }

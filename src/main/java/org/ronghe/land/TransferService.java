@@ -371,8 +371,9 @@ public class TransferService {
                         && draft.transfereeName() != null && draft.transfereeName().contains(head);
                 if (!member) {
                     problems.add(new FieldProblem("memberCode", "L11（《农村土地承包法》第38条、《农村土地经营权流转管理办法》第9条）：地块 "
-                            + parcel + " 正在征询本集体经济组织成员的优先权（至 " + until + "），此前只能流转给本集体的其他承包户"
-                            + "（受让方须为该户或其家庭农场，并填写其承包方编码）"));
+                            + parcel + " 挂牌后正在征询本集体经济组织成员的优先权（至 " + until + " 止，含当日），期间只能流转给本集体的其他承包户"
+                            + "（受让方须为该户或其家庭农场，并填写其承包方编码）；自 " + until.plusDays(1) + " 起才能记录与本集体以外受让方的流转"
+                            + "（以记录流转之日计，与流转起始日期无关）"));
                 }
             }
         }

@@ -135,11 +135,13 @@ class PlanWebController {
             redirect.addFlashAttribute("errors", e.byField());
             redirect.addFlashAttribute("form", Map.of("progress", progress, "status", status, "text", text, "problems", problems));
             redirect.addFlashAttribute("notice", "未报送：" + String.join("；", e.byField().values()));
+            redirect.addFlashAttribute("noticeKind", "error");
         } catch (ErrorResponseException e) {
             if (e.getStatusCode().value() != 409) {
                 throw e;
             }
             redirect.addFlashAttribute("notice", "未报送：" + e.getBody().getDetail());
+            redirect.addFlashAttribute("noticeKind", "error");
         }
         return "redirect:/tasks/" + id;
     }

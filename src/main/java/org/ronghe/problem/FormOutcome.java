@@ -30,11 +30,13 @@ public final class FormOutcome {
             // every problem, not one per field: two bad parcels are two messages
             redirect.addFlashAttribute("notice", notDone + "：" + String.join("；", e.problems().stream()
                     .map(FieldProblem::message).distinct().toList()));
+            redirect.addFlashAttribute("noticeKind", "error");
         } catch (ErrorResponseException e) {
             if (e.getStatusCode().value() != 409) {
                 throw e;
             }
             redirect.addFlashAttribute("notice", notDone + "：" + e.getBody().getDetail());
+            redirect.addFlashAttribute("noticeKind", "error");
         }
         return false;
     }

@@ -71,6 +71,7 @@ class ScoringController {
             redirect.addFlashAttribute("notice", "评分公式已保存");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("notice", "未保存：" + String.join("；", e.byField().values()));
+            redirect.addFlashAttribute("noticeKind", "error");
         }
         return "redirect:/statistics/scoring" + (year != null && year.matches("\\d{4}") ? "?year=" + year : "");
     }

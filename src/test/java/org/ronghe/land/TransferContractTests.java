@@ -135,11 +135,32 @@ class TransferContractTests {
                 .isInstanceOf(ErrorResponseException.class)
                 .satisfies(e -> assertThat(((ErrorResponseException) e).getBody().getDetail()).startsWith("L09"));
         assertThatThrownBy(() -> reviews.apply(C, big, " ", "test")).isInstanceOf(InvalidInputException.class);
-        reviews.apply(C, big, "营业执照、经营项目、资信证明、农户书面委托", "test");
+        // applied for and decided on the transfer's page, as the bureau does it
+        var agri = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                accounts.find("demo-unit-agri").orElseThrow());
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        try {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/land/transfers/" + big).with(agri))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .string(org.hamcrest.Matchers.containsString("尚未申请审查")));
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/land/transfers/" + big + "/review")
+                    .with(csrf).with(agri).param("documents", "营业执照、经营项目、资信证明、农户书面委托"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         assertThat((java.time.LocalDate) reviews.of(big).orElseThrow().get("due_on"))
                 .isAfter(LocalDate.now().plusDays(25));
         assertThatThrownBy(() -> reviews.decide(C, big, true, "", "test")).isInstanceOf(InvalidInputException.class);
-        reviews.decide(C, big, true, "经营能力和项目符合要求，同意流转", "test");
+        try {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/land/transfers/" + big
+                    + "/review/decision").with(csrf).with(agri).param("approve", "true").param("reasons", "经营能力和项目符合要求，同意流转"));
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/land/transfers/" + big).with(agri))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .string(org.hamcrest.Matchers.containsString("同意（")));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(reviews.of(big).orElseThrow().get("decision")).isEqualTo("APPROVED");
         assertThat(contracts.confirm(C, big, "TRANSFEROR", hash, "test")).isFalse();
         assertThat(contracts.confirm(C, big, "TRANSFEREE", hash, "test")).isTrue();
 

@@ -313,4 +313,16 @@ class TransferLifecycleTests {
         assertThat(rents.of(C, id, today)).extracting(r -> ((BigDecimal) r.get("amount_yuan")).toPlainString())
                 .containsExactly("4760.00", "4760.00", "5236.00", "5236.00");
     }
+
+    @Test
+    void aSignedTransferNotYetBegunEndsByAgreementWithoutEverBeingLive() {
+        LocalDate start = today.plusMonths(2);
+        long id = record("00001", "3", start, start.plusYears(1));
+        sign(id, BigDecimal.ZERO, null);
+        refusedFor(() -> lifecycle.terminate(C, id, "CHANGED_USE", "未开始即改变用途", today, "test"), "");
+        lifecycle.terminate(C, id, "AGREEMENT", "双方协商，合同开始前解除", today, "test");
+        assertThat(jdbc.sql("select isempty(period) from land_transfer_parcel where transfer_id = :t").param("t", id)
+                .query(Boolean.class).single()).isTrue();
+        assertThat(lifecycle.of(C, id).get("terminatedOn")).isEqualTo(start.minusDays(1).toString());
+    }
 }
