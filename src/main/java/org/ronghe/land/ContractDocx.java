@@ -50,11 +50,27 @@ final class ContractDocx {
             XWPFRun run = foot.createRun();
             font(run, "仿宋_GB2312", 10);
             run.setText("合同编号 " + number + "　文本摘要 SHA-256 " + sha256);
+            a4(doc);
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A4 portrait (210 × 297 mm) with 25 mm margins, so that it prints as the service hall expects. */
+    private static void a4(XWPFDocument doc) {
+        var body = doc.getDocument().getBody();
+        var sect = body.isSetSectPr() ? body.getSectPr() : body.addNewSectPr();
+        var size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
+        size.setW(java.math.BigInteger.valueOf(11906));
+        size.setH(java.math.BigInteger.valueOf(16838));
+        var margin = sect.isSetPgMar() ? sect.getPgMar() : sect.addNewPgMar();
+        java.math.BigInteger mm25 = java.math.BigInteger.valueOf(1417);
+        margin.setTop(mm25);
+        margin.setBottom(mm25);
+        margin.setLeft(mm25);
+        margin.setRight(mm25);
     }
 
     private static void font(XWPFRun run, String family, int points) {

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -44,6 +46,10 @@ final class ContractPdf {
         }
     }
 
+    /** Punctuation that closes and so never starts a line. */
+    private static final java.util.Set<String> CLOSING = java.util.Set.of("，", "。", "；", "：", "、", "）", "」", "』", "！", "？",
+            "％", "%", ")", ",", ".", ";", ":");
+
     /** Lays out paragraphs line by line, starting new pages as needed. */
     private static final class Writer {
         private final PDDocument doc;
@@ -67,34 +73,82 @@ final class ContractPdf {
             y = PDRectangle.A4.getHeight() - MARGIN;
         }
 
+        /**
+         * Lays out a paragraph: a run of Latin letters and digits (a credit code, a contract number) is kept whole
+         * unless longer than a line, and closing punctuation never starts a line but hangs at its end (the usual rule of
+         * Chinese typesetting).
+         */
         void paragraph(String text, float size, boolean centred) throws IOException {
             float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
-            StringBuilder line = new StringBuilder();
-            float used = 0;
             if (text.isEmpty()) {
                 y -= size * 1.6f;
                 return;
             }
-            for (int i = 0; i < text.length(); ) {
-                int cp = text.codePointAt(i);
-                String ch = new String(Character.toChars(cp));
-                float w;
-                try {
-                    w = font.getStringWidth(ch) / 1000 * size;
-                } catch (IllegalArgumentException | IOException e) {
-                    ch = "□"; // a character the font lacks
-                    w = font.getStringWidth(ch) / 1000 * size;
+            StringBuilder line = new StringBuilder();
+            float used = 0;
+            for (String unit : units(text)) {
+                float w = width(unit, size);
+                if (w > width) { // a run longer than a line is cut where it must
+                    for (int i = 0; i < unit.length(); i++) {
+                        String ch = unit.substring(i, i + 1);
+                        float cw = width(ch, size);
+                        if (used + cw > width && line.length() > 0) {
+                            show(line.toString(), size, used, width, false);
+                            line.setLength(0);
+                            used = 0;
+                        }
+                        line.append(ch);
+                        used += cw;
+                    }
+                    continue;
                 }
-                if (used + w > width) {
+                if (used + w > width && line.length() > 0 && !CLOSING.contains(unit)) {
                     show(line.toString(), size, used, width, false);
                     line.setLength(0);
                     used = 0;
                 }
-                line.append(ch);
+                line.append(unit);
                 used += w;
+            }
+            show(line.toString(), size, Math.min(used, width), width, centred);
+        }
+
+        /** @return the text as units to lay out: Latin letter-and-digit runs whole, every other character alone */
+        private List<String> units(String text) {
+            List<String> out = new ArrayList<>();
+            StringBuilder run = new StringBuilder();
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                String ch = encodable(new String(Character.toChars(cp)));
+                if (cp < 128 && Character.isLetterOrDigit(cp)) {
+                    run.append(ch);
+                } else {
+                    if (run.length() > 0) {
+                        out.add(run.toString());
+                        run.setLength(0);
+                    }
+                    out.add(ch);
+                }
                 i += Character.charCount(cp);
             }
-            show(line.toString(), size, used, width, centred);
+            if (run.length() > 0) {
+                out.add(run.toString());
+            }
+            return out;
+        }
+
+        /** @return the character, or □ when the font lacks it */
+        private String encodable(String ch) {
+            try {
+                font.getStringWidth(ch);
+                return ch;
+            } catch (IllegalArgumentException | IOException e) {
+                return "□";
+            }
+        }
+
+        private float width(String s, float size) throws IOException {
+            return font.getStringWidth(s) / 1000 * size;
         }
 
         private void show(String line, float size, float used, float width, boolean centred) throws IOException {

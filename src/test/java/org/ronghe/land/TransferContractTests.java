@@ -62,12 +62,18 @@ class TransferContractTests {
                 new java.io.ByteArrayInputStream(docx))) {
             String all = doc.getParagraphs().stream().map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText)
                     .reduce("", (a, b) -> a + "\n" + b);
-            assertThat(all).contains("农村土地经营权出租合同", "第二条 流转土地", "孙家庭农场", "SHA-256 " + hash);
+            assertThat(all).contains("农村土地经营权出租合同", "第二条 流转土地", "孙家庭农场", "SHA-256 " + hash, "甲方（签字或按指印）");
+            assertThat(all).doesNotContain("（L14）", "（L12）");
+            assertThat(doc.getDocument().getBody().getSectPr().getPgSz().getW().toString()).isEqualTo("11906"); // A4
         }
         byte[] pdf = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(location + "/contract.pdf")
                 .with(agri)).andReturn().getResponse().getContentAsByteArray();
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            String all = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            String raw = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            // closing punctuation never starts a line
+            assertThat(raw.lines().map(String::strip).filter(l -> !l.isEmpty()))
+                    .noneMatch(l -> "，。；：、）".indexOf(l.charAt(0)) >= 0);
+            String all = raw.replaceAll("\\s+", "");
             assertThat(all).contains("第二条流转土地", "孙家庭农场", hash);
         }
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/land").with(agri))
