@@ -149,7 +149,7 @@ class LandWebController {
             List<org.ronghe.problem.FieldProblem> problems = new java.util.ArrayList<>();
             java.time.LocalDate from = collect(problems, () -> org.ronghe.problem.DateInput.day(start, "start"));
             java.time.LocalDate to = collect(problems, () -> org.ronghe.problem.DateInput.day(end, "end"));
-            java.math.BigDecimal price = collect(problems, () -> decimal(rent, "rent"));
+            java.math.BigDecimal price = rent.isBlank() ? null : collect(problems, () -> decimal(rent, "rent"));
             List<TransferService.Share> shares = collect(problems, () -> shares(parcels));
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
@@ -160,7 +160,12 @@ class LandWebController {
             id[0] = o.id();
             return "已记录流转" + (o.warnings().isEmpty() ? "" : "。提示：" + String.join("；", o.warnings()));
         });
-        return ok ? "redirect:/land/transfers/" + id[0] : "redirect:/land";
+        if (!ok) { // the form comes back filled in as it was sent
+            redirect.addFlashAttribute("transferForm", java.util.Map.of("form", form, "transfereeName", transfereeName,
+                    "transfereeKind", transfereeKind, "start", start, "end", end, "landUse", landUse, "rent", rent,
+                    "parcels", parcels, "memberCode", memberCode));
+        }
+        return ok ? "redirect:/land/transfers/" + id[0] : "redirect:/land#record-transfer";
     }
 
     @GetMapping("/land/transfers/{id}")

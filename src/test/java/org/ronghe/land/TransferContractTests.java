@@ -83,6 +83,16 @@ class TransferContractTests {
                         .with(csrf).with(agri).param("parcels", "junk"))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                         .attribute("notice", org.hamcrest.Matchers.containsString("地块应写作")));
+        // an empty form is refused with every problem at once, and comes back as it was sent
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/land/transfers")
+                        .with(csrf).with(agri).param("transfereeName", "某合作社").param("parcels", ""))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("notice", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("租金"),
+                                org.hamcrest.Matchers.containsString("请选择流转的地块"), org.hamcrest.Matchers.containsString("终止日期"))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("noticeKind", "error"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("transferForm", org.hamcrest.Matchers.hasEntry("transfereeName", "某合作社")));
     }
 
     static final String C = "140581";
