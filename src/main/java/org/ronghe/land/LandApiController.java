@@ -130,12 +130,22 @@ class LandApiController {
     }
 
     @GetMapping("/api/land/ledger")
-    @Operation(summary = "流转台账", description = "township 为 9 位乡镇代码，留空为全县；每宗流转的地块、村、受让方、期限、面积（亩）、租金（元/亩/年）、备案日期")
+    @Operation(summary = "流转台账", description = "township 为 9 位乡镇代码，留空为全县；每宗流转的地块、村、受让方、期限、面积（亩）、租金（元/亩/年）、"
+            + "备案日期、解除日期；form、transferee_kind、land_use 另有中文 *_label，status_label 为 有效/已解除/已撤销")
     List<Map<String, Object>> ledger(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String township) {
         if (township != null && !township.isBlank() && !township.strip().matches("\\d{9}")) {
             throw new InvalidInputException("township", "乡镇代码应为 9 位数字");
         }
-        return transfers.ledger(user.countyCode(), township == null || township.isBlank() ? null : township.strip());
+        return transfers.ledger(user.countyCode(), township == null || township.isBlank() ? null : township.strip()).stream()
+                .map(r -> {
+                    Map<String, Object> row = new java.util.LinkedHashMap<>(r);
+                    row.put("form_label", LandStatisticsController.KEYS.get((String) r.get("form")));
+                    row.put("transferee_kind_label", LandStatisticsController.KEYS.get((String) r.get("transferee_kind")));
+                    row.put("land_use_label", Listings.useLabel((String) r.get("land_use")));
+                    row.put("status_label", r.get("terminated_on") == null ? "有效"
+                            : "WITHDRAWN".equals(r.get("termination_basis")) ? "已撤销" : "已解除");
+                    return row;
+                }).toList();
     }
 
     @GetMapping("/api/land/statistics")

@@ -195,6 +195,40 @@ class LandWebController {
         return "land/transfer";
     }
 
+    /**
+     * The registry template: a workbook with the import's header row and every column formatted as text, so that Excel
+     * keeps 18- and 19-digit codes and identity numbers whole.
+     */
+    @GetMapping("/land/registry-template.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> registryTemplate() throws IOException {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("确权数据");
+            var text = book.createCellStyle();
+            text.setDataFormat(book.createDataFormat().getFormat("@"));
+            var bold = book.createCellStyle();
+            var font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            var head = sheet.createRow(0);
+            List<String> headers = new java.util.ArrayList<>(LandRegistry.HEADERS);
+            headers.add(LandRegistry.BOUNDARY);
+            for (int i = 0; i < headers.size(); i++) {
+                var cell = head.createCell(i);
+                cell.setCellValue(headers.get(i));
+                cell.setCellStyle(bold);
+                sheet.setDefaultColumnStyle(i, text);
+                sheet.setColumnWidth(i, (i == headers.size() - 1 ? 40 : 16) * 256);
+            }
+            book.write(out);
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(org.springframework.http.MediaType.parseMediaType(
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                            .attachment().filename("确权数据导入模板.xlsx", StandardCharsets.UTF_8).build().toString())
+                    .body(out.toByteArray());
+        }
+    }
+
     @GetMapping("/land/transfers/{id}/contract.docx")
     org.springframework.http.ResponseEntity<byte[]> contractDocx(@AuthenticationPrincipal CurrentUser user,
                                                                  @org.springframework.web.bind.annotation.PathVariable long id) {

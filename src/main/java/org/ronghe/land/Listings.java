@@ -212,7 +212,7 @@ public class Listings {
                 if (p == null || ((Number) p.get("household_id")).longValue() != household) {
                     problems.add(new FieldProblem("parcels", "L01：地块 " + code + " 不是该承包方的承包地"));
                 } else if ("FOREST".equals(p.get("land_type")) || "GRASS".equals(p.get("land_type"))) {
-                    problems.add(new FieldProblem("parcels", "L02：地块 " + code + " 为林地或草地，不在本平台流转"));
+                    problems.add(new FieldProblem("parcels", "L02（《农村土地经营权流转管理办法》第34条）：地块 " + code + " 为林地或草地，不适用本办法的土地经营权流转"));
                 } else if (Boolean.TRUE.equals(p.get("listed"))) {
                     problems.add(new FieldProblem("parcels", "地块 " + code + " 已在另一条有效的供给信息中"));
                 } else if (p.get("taken_until") != null) {
@@ -375,6 +375,8 @@ public class Listings {
                             .map(org.ronghe.region.Region::name).orElse("")));
                     row.put("allowed_uses_label", String.join("、", Arrays.stream(((String) m.get("allowed_uses")).split(","))
                             .map(Listings::useLabel).toList()));
+                    row.put("land_types_label", String.join("、", Arrays.stream(((String) m.get("land_types")).split(","))
+                            .map(t -> LandType.valueOf(t).label()).toList()));
                     row.put("form_label", switch ((String) m.get("form")) {
                         case "LEASE" -> "出租";
                         case "SHARE" -> "入股";

@@ -111,6 +111,16 @@ class LandStatisticsTests {
                         assertThat(r.getCell(5).getNumericCellValue()).isEqualTo(550.0);
                     });
         }
+        // the import template is a workbook with the import's own header row
+        byte[] template = mvc.perform(get("/land/registry-template.xlsx").with(leader)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
+            var head = book.getSheetAt(0).getRow(0);
+            assertThat(head.getCell(0).getStringCellValue()).isEqualTo(LandRegistry.HEADERS.get(0));
+            assertThat(head.getCell(LandRegistry.HEADERS.size()).getStringCellValue()).isEqualTo(LandRegistry.BOUNDARY);
+        }
+        mvc.perform(get("/api/land/ledger").param("township", "140581106").with(leader))
+                .andExpect(jsonPath("$[0].form_label").exists()).andExpect(jsonPath("$[0].status_label").value("有效"));
         mvc.perform(get("/api/land/statistics").param("on", "明年").with(user(accounts.find("demo-leader").orElseThrow())))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("on"));
     }
