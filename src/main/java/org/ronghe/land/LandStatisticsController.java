@@ -65,6 +65,13 @@ class LandStatisticsController {
         LocalDate day = org.ronghe.problem.DateInput.dayOrToday(on, "on");
         Map<String, Object> f = figures(user.countyCode(), day);
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet about = book.createSheet("说明");
+            String[] lines = {"土地流转统计", "统计日期：" + day + "（当日有效的流转）", "面积单位：亩；流转比例 = 当日有效的流转面积 ÷ 登记的承包面积（不含林地、草地）",
+                    "租金：已备案的流转，元/亩/年，按乡镇、地类和起始年份的下四分位数、中位数、上四分位数"};
+            for (int i = 0; i < lines.length; i++) {
+                about.createRow(i).createCell(0).setCellValue(lines[i]);
+            }
+            about.setColumnWidth(0, 80 * 256);
             sheet(book, "按乡镇", List.of("乡镇", "登记承包面积（亩）", "流转面积（亩）", "流转比例（%）"), rows(f, "byTownship"),
                     List.of("name", "registered", "transferred", "share"));
             sheet(book, "按村", List.of("村", "登记承包面积（亩）", "流转面积（亩）", "流转比例（%）"), rows(f, "byVillage"),

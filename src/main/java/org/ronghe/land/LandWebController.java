@@ -62,7 +62,14 @@ class LandWebController {
                         @RequestParam(required = false) String use, @RequestParam(required = false) String minArea,
                         @RequestParam(required = false) String maxArea, Model model) {
         String c = user == null ? county.code() : user.countyCode();
-        Listings.Filter filter = Listings.Filter.of(township, landType, form, use, minArea, maxArea);
+        Listings.Filter filter;
+        try {
+            filter = Listings.Filter.of(township, landType, form, use, minArea, maxArea);
+        } catch (InvalidInputException e) { // a bad search is said on the page, which then lists everything
+            filter = Listings.Filter.NONE;
+            model.addAttribute("notice", "筛选条件有误：" + String.join("；", e.byField().values()) + "，已列出全部");
+            model.addAttribute("noticeKind", "error");
+        }
         model.addAttribute("filter", filter);
         model.addAttribute("limit", Listings.LIST_LIMIT);
         model.addAttribute("supply", listings.openSupply(c, filter));

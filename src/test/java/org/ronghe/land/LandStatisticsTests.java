@@ -97,6 +97,7 @@ class LandStatisticsTests {
         byte[] xlsx = mvc.perform(get("/land/statistics.xlsx").param("on", "2028-01-01").with(leader))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheet("说明").getRow(1).getCell(0).getStringCellValue()).contains("2028-01-01");
             var townships = book.getSheet("按乡镇");
             var row = java.util.stream.IntStream.rangeClosed(1, townships.getLastRowNum()).mapToObj(townships::getRow)
                     .filter(r -> r.getCell(0).getStringCellValue().equals(TOWNSHIP)).findFirst().orElseThrow();

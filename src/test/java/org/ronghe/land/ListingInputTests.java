@@ -111,6 +111,10 @@ class ListingInputTests {
                         .param("township", "140581101").param("landType", "GARDEN"))
                 .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(Matchers.allOf(Matchers.containsString("2.00"), Matchers.not(Matchers.containsString("7.25")))));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/land/listings").with(agri)
+                        .param("minArea", "abc"))
+                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("筛选条件有误")));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/public/land").param("township", "140581101"))
                 .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(Matchers.allOf(Matchers.containsString(village), Matchers.not(Matchers.containsString("西栗庄村")))));
