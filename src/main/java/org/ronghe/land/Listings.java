@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and says why: area fit 30 (full inside the wanted range, less the further outside), rent 25 (full when the budget
  * reaches the minimum rent, in proportion below), term 20 (full when the offered term covers the wanted one, in
  * proportion below), contiguity 15 (other matching listings in the same village, so the land can be taken as one
- * block; 7.5 alone), use 10 (the use is grain or among the listed uses). Weights are ours; they rank, they do not
+ * block; 8 alone), use 10 (the use is grain or among the listed uses). Weights are ours; they rank, they do not
  * decide.
  */
 @Service
@@ -454,11 +454,12 @@ public class Listings {
             double termPart = years >= wantedYears ? 20 : 20.0 * years / wantedYears;
             reasons.add("可流转 " + years + " 年，需要 " + wantedYears + " 年：" + Math.round(termPart));
             int neighbours = perVillage.get(s.villageCode()) - 1;
-            double contiguity = neighbours > 0 ? 15 : 7.5;
+            int contiguity = neighbours > 0 ? 15 : 8; // half, rounded as shown
             reasons.add((neighbours > 0 ? s.village() + "所在村还有 " + neighbours + " 条相符的供给，可连片流转"
-                    : "所在村没有其他相符的供给") + "：" + (neighbours > 0 ? "15" : "7.5"));
+                    : "所在村没有其他相符的供给") + "：" + contiguity);
             reasons.add((uses.contains(use) ? "用途在承包方允许之列" : "种粮，承包方未限制") + "：10");
-            int score = (int) Math.round(areaPart + rentPart + termPart + contiguity + 10);
+            // the score is the sum of the parts as the reasons show them, so the two always agree
+            int score = (int) (Math.round(areaPart) + Math.round(rentPart) + Math.round(termPart) + contiguity + 10);
             out.add(new Match(s.id(), s.village(), area.setScale(2, RoundingMode.HALF_UP), rent, years, score, reasons));
         }
         out.sort(Comparator.comparingInt(Match::score).reversed().thenComparingLong(Match::supplyId));

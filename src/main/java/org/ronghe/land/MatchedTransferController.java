@@ -37,6 +37,10 @@ class MatchedTransferController {
             id[0] = o.id();
             return "已按匹配记录流转，请起草合同" + (o.warnings().isEmpty() ? "" : "。提示：" + String.join("；", o.warnings()));
         });
+        if (!ok) { // the row's form comes back as it was sent
+            redirect.addFlashAttribute("matchForm", java.util.Map.of("supplyId", supplyId, "start", start, "rent", rent,
+                    "memberCode", memberCode));
+        }
         return ok ? "redirect:/land/transfers/" + id[0] : "redirect:/land/demand/" + demandId;
     }
 

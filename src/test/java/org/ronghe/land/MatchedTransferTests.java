@@ -29,6 +29,10 @@ class MatchedTransferTests {
     MatchedTransfers matched;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    org.ronghe.account.UserAccounts accounts;
 
     @Test
     void aMatchBecomesATransferOfTheWholeOfferForTheShorterTermAndClosesBothListings() {
@@ -42,10 +46,27 @@ class MatchedTransferTests {
         long demand = listings.seek(C, new Listings.Demand("川起粮食种植专业合作社", "COOPERATIVE", List.of("140581101"),
                 new BigDecimal("10"), new BigDecimal("20"), "CULTIVATED", "GRAIN", 5, new BigDecimal("700")), "test");
         assertThat(listings.match(C, demand)).anySatisfy(m -> assertThat(m.supplyId()).isEqualTo(supply));
+        // every score is the sum of the parts its reasons show
+        assertThat(listings.match(C, demand)).allSatisfy(m -> assertThat(m.reasons().stream()
+                .mapToInt(r -> Integer.parseInt(r.substring(r.lastIndexOf('：') + 1))).sum()).isEqualTo(m.score()));
 
         // within the first-refusal days (L11) only a member of the collective may take it
         assertThatThrownBy(() -> matched.record(C, demand, supply, LocalDate.of(2027, 1, 1), new BigDecimal("650"), null, "test"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("L11");
+        // on the page the refusal is red and the row's form comes back as sent
+        try {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                            "/land/demand/" + demand + "/matches/" + supply + "/transfer")
+                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                                    accounts.find("demo-unit-agri").orElseThrow()))
+                            .param("start", "2027-01-01").param("rent", "650"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("noticeKind", "error"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                            .attribute("matchForm", org.hamcrest.Matchers.hasEntry("start", "2027-01-01")));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         jdbc.sql("update land_supply set published_at = now() - interval '20 days' where id = :s").param("s", supply).update();
         assertThatThrownBy(() -> matched.record(C, demand, supply, LocalDate.of(2027, 1, 1), new BigDecimal("599.99"), null, "test"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("最低要价 600.00");
