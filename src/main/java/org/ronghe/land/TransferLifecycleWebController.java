@@ -58,7 +58,8 @@ class TransferLifecycleWebController {
                         RedirectAttributes redirect) {
         access.requireEdit(user);
         FormOutcome.attempt(redirect, "true".equals(approve) ? "审查同意，双方可以确认合同" : "审查不同意，已记录理由", "未决定",
-                () -> reviews.decide(user.countyCode(), id, "true".equals(approve), reasons, user.username()));
+                () -> reviews.decide(user.countyCode(), id, yesOrNo(approve, "approve", "审查决定应为 同意 或 不同意"), reasons,
+                        user.username()));
         return back(id);
     }
 
@@ -105,8 +106,9 @@ class TransferLifecycleWebController {
         access.requireEdit(user);
         Long[] renewed = new Long[1];
         boolean ok = FormOutcome.attempt(redirect, "未登记", () -> {
-            renewed[0] = lifecycle.renewal(user.countyCode(), id, "true".equals(renew),
-                    "true".equals(renew) ? DateInput.day(end, "end") : null, "true".equals(renew) ? money(rent, "rent", "租金") : null,
+            boolean yes = yesOrNo(renew, "renew", "续约意见应为 续约 或 放弃优先权");
+            renewed[0] = lifecycle.renewal(user.countyCode(), id, yes,
+                    yes ? DateInput.day(end, "end") : null, yes ? money(rent, "rent", "租金") : null,
                     user.username());
             return renewed[0] == null ? "已登记原受让方放弃优先续约" : "已续约，新流转已记录";
         });
@@ -131,6 +133,15 @@ class TransferLifecycleWebController {
         FormOutcome.attempt(redirect, "已登记纠纷进展", "未登记",
                 () -> disputes.step(user.countyCode(), (Long) id, disputeId, step, DateInput.day(on, "on"), user.username()));
         return back(id);
+    }
+
+    /** @return the choice of a yes/no select ({@code true}/{@code false}); anything else is refused naming the field */
+    private static boolean yesOrNo(String value, String field, String message) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new org.ronghe.problem.InvalidInputException(field, message);
+        };
     }
 
     private static String back(long id) {

@@ -168,6 +168,11 @@ class TransferContractTests {
                 .isAfter(LocalDate.now().plusDays(25));
         assertThatThrownBy(() -> reviews.decide(C, big, true, "", "test")).isInstanceOf(InvalidInputException.class);
         try {
+            // a decision that is neither yes nor no is refused, not taken as a no
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/land/transfers/" + big
+                            + "/review/decision").with(csrf).with(agri).param("reasons", "理由"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("noticeKind", "error"));
+            assertThat(reviews.of(big).orElseThrow().get("decision")).isNull();
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/land/transfers/" + big
                     + "/review/decision").with(csrf).with(agri).param("approve", "true").param("reasons", "经营能力和项目符合要求，同意流转"));
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/land/transfers/" + big).with(agri))
