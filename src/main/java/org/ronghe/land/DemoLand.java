@@ -106,7 +106,7 @@ class DemoLand {
                     .append(BOUNDARIES.get(collective + '0' + h[1]).replace("\"", "\"\"")).append("\"\n");
         }
         registry.importCsv(c, csv.toString());
-        int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        int year = org.ronghe.tenancy.CountyClock.today().getYear();
         long t = transfers.record(c, new TransferService.Draft("出租", "（演示）高平市三甲丰收种植专业合作社", "COOPERATIVE",
                 LocalDate.of(year, 3, 1), LocalDate.of(year + 3, 2, 28), "GRAIN", new BigDecimal("600"),
                 List.of(new TransferService.Share(VILLAGE + "0100001", new BigDecimal("8.60")))), "demo-unit-agri").id();
@@ -116,8 +116,8 @@ class DemoLand {
         String hash = (String) contracts.get(c, t).get("sha256");
         contracts.confirm(c, t, "TRANSFEROR", hash, "demo-unit-agri");
         contracts.confirm(c, t, "TRANSFEREE", hash, "demo-unit-agri");
-        transfers.file(c, t, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "demo-unit-agri");
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        transfers.file(c, t, org.ronghe.tenancy.CountyClock.today(), "demo-unit-agri");
+        LocalDate today = org.ronghe.tenancy.CountyClock.today();
         if (!today.isBefore(LocalDate.of(year, 3, 1))) {
             // the first year's rent, paid to the household's own account (L14)
             long first = ((Number) rents.of(c, t, today).get(0).get("id")).longValue();
@@ -167,7 +167,7 @@ class DemoLand {
                     .append(field.replace("\"", "\"\"")).append("\"\n");
         }
         registry.importCsv(c, csv.toString());
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = org.ronghe.tenancy.CountyClock.today();
         int year = today.getYear();
         String east = SHENNONG + "20101";
         String farmer = "140581197805050" + "31"; // the family farm's owner, made up

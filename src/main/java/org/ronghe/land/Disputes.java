@@ -1,7 +1,6 @@
 package org.ronghe.land;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +77,7 @@ public class Disputes {
             problems.add(new FieldProblem("raisedBy", "提出方应为 承包方（TRANSFEROR）或 受让方（TRANSFEREE）"));
         }
         String text = TextInput.line("summary", "纠纷事由", summary, 1000, true, problems);
-        if (knownOn == null || knownOn.isAfter(today()) || knownOn.getYear() < 1949) {
+        if (knownOn == null || knownOn.isAfter(org.ronghe.tenancy.CountyClock.today()) || knownOn.getYear() < 1949) {
             problems.add(new FieldProblem("knownOn", "知道或应当知道权利受侵害的日期应写明，且不晚于今天"));
         }
         if (!problems.isEmpty()) {
@@ -127,7 +126,7 @@ public class Disputes {
             throw new InvalidInputException("step", "步骤应为 ARBITRATION_ACCEPTED（仲裁受理）、AWARD_EXTENDED（延长裁决期限）、"
                     + "AWARDED（收到裁决书）、SETTLED（调解或和解结案）、SUED（起诉）或 FINAL（裁决生效）");
         }
-        if (on == null || on.isAfter(today())) {
+        if (on == null || on.isAfter(org.ronghe.tenancy.CountyClock.today())) {
             throw new InvalidInputException("on", "日期应写明，且不晚于今天");
         }
         String stage = (String) d.get("stage");
@@ -242,7 +241,4 @@ public class Disputes {
         return v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    }
 }

@@ -1,7 +1,6 @@
 package org.ronghe.land;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +34,7 @@ public class FilingWatch {
 
     @Scheduled(cron = "${ronghe.filing-watch.cron:0 20 7 * * *}", zone = "Asia/Shanghai")
     void daily() {
-        run(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        run(org.ronghe.tenancy.CountyClock.today());
     }
 
     /**

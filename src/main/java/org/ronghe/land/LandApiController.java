@@ -63,7 +63,7 @@ class LandApiController {
     @GetMapping("/api/land/transfers/{id}/rents")
     @Operation(summary = "租金计划与收付", description = "合同双方确认后按支付方式生成：各期应付日期、金额（元）、已付、是否逾期")
     List<Map<String, Object>> rentSchedule(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        return rents.of(user.countyCode(), id, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        return rents.of(user.countyCode(), id, org.ronghe.tenancy.CountyClock.today());
     }
 
     @PostMapping("/api/land/transfers/{id}/rents/{dueId}/payments")
@@ -75,7 +75,7 @@ class LandApiController {
         java.math.BigDecimal amount = org.ronghe.problem.JsonFields.decimal(body.get("amount"), "amount", "付款金额应为数字");
         java.time.LocalDate paidOn = org.ronghe.problem.DateInput.day(body, "paidOn");
         rents.pay(user.countyCode(), id, dueId, amount, paidOn, body.get("payee") instanceof String p ? p : null, user.username());
-        return rents.of(user.countyCode(), id, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        return rents.of(user.countyCode(), id, org.ronghe.tenancy.CountyClock.today());
     }
 
     @PostMapping("/api/land/transfers/{id}/review")

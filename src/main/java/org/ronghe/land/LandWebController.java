@@ -189,14 +189,14 @@ class LandWebController {
         model.addAttribute("mayEdit", access.mayEdit(user));
         model.addAttribute("life", lifecycle.of(user.countyCode(), id));
         model.addAttribute("disputes", disputes.of(user.countyCode(), id));
-        model.addAttribute("rents", rents.of(user.countyCode(), id, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
+        model.addAttribute("rents", rents.of(user.countyCode(), id, org.ronghe.tenancy.CountyClock.today()));
         model.addAttribute("payees", rents.payees(id));
         model.addAttribute("bases", TransferLifecycle.TERMINATION_BASES);
         model.addAttribute("reviewRequired", reviews.required(user.countyCode(), id));
         model.addAttribute("review", reviews.of(id).orElse(null));
         model.addAttribute("labels", LandStatisticsController.KEYS);
         // payment forms for the instalments due within half a year, not for every future one
-        model.addAttribute("payUntil", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(6));
+        model.addAttribute("payUntil", org.ronghe.tenancy.CountyClock.today().plusMonths(6));
         model.addAttribute("useLabel", Listings.useLabel((String) ((java.util.Map<?, ?>) model.getAttribute("t")).get("land_use")));
         model.addAttribute("payees", rents.payees(id));
         return "land/transfer";
@@ -367,7 +367,7 @@ class LandWebController {
                 .filter(r -> r.level() == org.ronghe.region.RegionLevel.TOWNSHIP).toList());
         model.addAttribute("township", township.strip());
         model.addAttribute("on", on.strip().isEmpty()
-                ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString() : on.strip());
+                ? org.ronghe.tenancy.CountyClock.today().toString() : on.strip());
         model.addAttribute("mayEdit", access.mayEdit(user));
         return "land/map";
     }

@@ -218,7 +218,7 @@ public class Listings {
                 } else if (p.get("taken_until") != null) {
                     problems.add(new FieldProblem("parcels", "L18：地块 " + code + " 已流转至 " + p.get("taken_until")
                             + "，到期后才能挂牌（原受让方同等条件下享有优先续约权，L16）"));
-                } else if (s.termYears() != null && p.get("contract_end") != null && java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                } else if (s.termYears() != null && p.get("contract_end") != null && org.ronghe.tenancy.CountyClock.today()
                         .plusYears(s.termYears()).minusDays(1).isAfter(((java.sql.Date) p.get("contract_end")).toLocalDate())) {
                     problems.add(new FieldProblem("termYears", "L03（《农村土地承包法》第21条、第38条）：地块 " + code + " 承包至 "
                             + p.get("contract_end") + "，自今日起 " + s.termYears() + " 年的流转超过承包期的剩余期限"));
@@ -370,7 +370,7 @@ public class Listings {
                 .query().listOfRows().stream().map(m -> {
                     Map<String, Object> row = new LinkedHashMap<>(m);
                     row.put("published", ((java.sql.Timestamp) m.get("published_at")).toInstant()
-                            .atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
+                            .atZone(org.ronghe.tenancy.CountyClock.ZONE).toLocalDate().toString());
                     row.put("township_name", names.computeIfAbsent((String) m.get("township"), t -> regions.find(t + "000")
                             .map(org.ronghe.region.Region::name).orElse("")));
                     row.put("allowed_uses_label", String.join("、", Arrays.stream(((String) m.get("allowed_uses")).split(","))

@@ -3,7 +3,6 @@ package org.ronghe.land;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +170,7 @@ public class Rents {
         if (paidOn == null) {
             throw new InvalidInputException("paidOn", "请填写付款日期");
         }
-        if (paidOn.isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai"))) || paidOn.isBefore(start.minusYears(1))) {
+        if (paidOn.isAfter(org.ronghe.tenancy.CountyClock.today()) || paidOn.isBefore(start.minusYears(1))) {
             throw new InvalidInputException("paidOn", "付款日期应在流转开始前一年（" + start.minusYears(1) + "）到今天之间");
         }
         Long payee = payeeCode == null ? null : jdbc.sql("""
@@ -202,7 +201,7 @@ public class Rents {
 
     @Scheduled(cron = "${ronghe.rent-watch.cron:0 30 7 * * *}", zone = "Asia/Shanghai")
     void daily() {
-        remindOverdue(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        remindOverdue(org.ronghe.tenancy.CountyClock.today());
     }
 
     /** @return how many new overdue-rent notices were sent to the agriculture bureau */

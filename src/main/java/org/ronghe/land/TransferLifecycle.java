@@ -2,7 +2,6 @@ package org.ronghe.land;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +107,7 @@ public class TransferLifecycle {
         String text = TextInput.line("note", "说明", note, 500, "TRANSFEROR".equals(to), problems);
         LocalDate end = c.get("terminated_on") != null ? ((java.sql.Date) c.get("terminated_on")).toLocalDate()
                 : ((java.sql.Date) c.get("end_date")).toLocalDate();
-        if (on == null || on.isBefore(end) || on.isAfter(today())) {
+        if (on == null || on.isBefore(end) || on.isAfter(org.ronghe.tenancy.CountyClock.today())) {
             problems.add(new FieldProblem("on", "L10（《农村土地经营权流转管理办法》第30条）：风险保障金在流转期满（" + end
                     + "）或解除后才能退还，日期也不能晚于今天"));
         }
@@ -158,13 +157,13 @@ public class TransferLifecycle {
                 || o.amount().stripTrailingZeros().scale() > 2 || o.amount().compareTo(BigDecimal.valueOf(10_000_000_000L)) > 0)) {
             problems.add(new FieldProblem("amount", "担保金额（元）应大于 0，最多两位小数"));
         }
-        LocalDate earliest = ((java.sql.Timestamp) t.get("recorded_at")).toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        LocalDate earliest = ((java.sql.Timestamp) t.get("recorded_at")).toInstant().atZone(org.ronghe.tenancy.CountyClock.ZONE).toLocalDate();
         earliest = start.isBefore(earliest) ? start : earliest;
-        if (o.consentSignedOn() == null || o.consentSignedOn().isAfter(today()) || o.consentSignedOn().isBefore(earliest)) {
+        if (o.consentSignedOn() == null || o.consentSignedOn().isAfter(org.ronghe.tenancy.CountyClock.today()) || o.consentSignedOn().isBefore(earliest)) {
             problems.add(new FieldProblem("consentSignedOn", rule + "须经承包方书面同意，请填写书面同意的日期（" + earliest
                     + " 到今天之间）"));
         }
-        if (o.filedOn() == null || o.filedOn().isAfter(today())
+        if (o.filedOn() == null || o.filedOn().isAfter(org.ronghe.tenancy.CountyClock.today())
                 || o.consentSignedOn() != null && o.filedOn().isBefore(o.consentSignedOn())) {
             problems.add(new FieldProblem("filedOn", rule + "须向发包方备案，请填写备案日期（在书面同意之后、不晚于今天）"));
         }
@@ -222,9 +221,9 @@ public class TransferLifecycle {
                 throw Refusals.conflict("合同已经双方确认，流转只能协商解除或依法定情形解除（L13），不能撤销");
             }
             on = start.minusDays(1);
-        } else if ("AGREEMENT".equals(basis) && on != null && on.isBefore(start) && !on.isAfter(today())) {
+        } else if ("AGREEMENT".equals(basis) && on != null && on.isBefore(start) && !on.isAfter(org.ronghe.tenancy.CountyClock.today())) {
             on = start.minusDays(1); // agreed before the term began: it never takes effect
-        } else if (on == null || on.isBefore(start) || !on.isBefore(end) || on.isAfter(today())) {
+        } else if (on == null || on.isBefore(start) || !on.isBefore(end) || on.isAfter(org.ronghe.tenancy.CountyClock.today())) {
             problems.add(new FieldProblem("on", "解除日期应在流转期限内（" + start + " 至 " + end + " 之前）且不晚于今天"));
         } else if ("ABANDONED".equals(basis) && on.isBefore(start.plusYears(2))) {
             problems.add(new FieldProblem("basis", "L13（《农村土地承包法》第42条）：流转自 " + start
@@ -295,7 +294,7 @@ public class TransferLifecycle {
         jdbc.sql("""
                 insert into land_renewal (county_code, transfer_id, decision, decided_on, renewal_id, recorded_by)
                 values (:c, :t, :d, :on, :r, :by)""").param("c", countyCode).param("t", transferId)
-                .param("d", renew ? "RENEWED" : "DECLINED").param("on", today()).param("r", renewalId).param("by", by).update();
+                .param("d", renew ? "RENEWED" : "DECLINED").param("on", org.ronghe.tenancy.CountyClock.today()).param("r", renewalId).param("by", by).update();
         audit.record(countyCode, renew ? "LAND_TRANSFER_RENEWED" : "LAND_RENEWAL_DECLINED", "land_transfer",
                 String.valueOf(transferId), renew ? "原受让方续约（新流转 " + renewalId + "）" : "原受让方放弃优先续约", null,
                 Map.of("decision", renew ? "RENEWED" : "DECLINED"));
@@ -335,7 +334,4 @@ public class TransferLifecycle {
                 .orElseThrow(() -> new NotFoundException("流转", transferId));
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    }
 }

@@ -298,7 +298,7 @@ public class TransferService {
             return;
         }
         String rule = "L01（《农村土地承包法》第36条、《农村土地经营权流转管理办法》第8条、第18条）：";
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = org.ronghe.tenancy.CountyClock.today();
         TextInput.line("mandate.agent", "受托人", m.agent(), 100, true, problems);
         TextInput.line("mandate.matters", "委托事项", m.matters(), 500, true, problems);
         TextInput.line("mandate.powers", "委托权限", m.powers(), 500, true, problems);
@@ -359,7 +359,7 @@ public class TransferService {
                 left join land_rule r on r.county_code = s.county_code
                 where s.county_code = :c and p.code = :code and s.status = 'OPEN'""")
                 .param("c", countyCode).param("code", parcel).query().listOfRows();
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = org.ronghe.tenancy.CountyClock.today();
         for (Map<String, Object> o : offers) {
             LocalDate until = ((java.sql.Date) o.get("until")).toLocalDate();
             if (!today.isAfter(until)) {
@@ -412,9 +412,9 @@ public class TransferService {
             throw org.ronghe.problem.Refusals.conflict("L07（《农村土地承包法》第40条）：流转应当签订书面合同，"
                     + "合同经双方确认后才能备案（一年以内的代耕除外）");
         }
-        LocalDate recorded = ((java.sql.Timestamp) t.get("recorded_at")).toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"))
+        LocalDate recorded = ((java.sql.Timestamp) t.get("recorded_at")).toInstant().atZone(org.ronghe.tenancy.CountyClock.ZONE)
                 .toLocalDate();
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = org.ronghe.tenancy.CountyClock.today();
         if (on == null || on.isBefore(recorded) || on.isAfter(today)) {
             throw new InvalidInputException("on", "备案日期应在记录流转之日（" + recorded + "）到今天之间");
         }

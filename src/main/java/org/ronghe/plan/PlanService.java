@@ -305,7 +305,7 @@ public class PlanService {
             TaskStatus s = status.get(id);
             LocalDate start = date(r.get("start_date"));
             LocalDate created = ((java.sql.Timestamp) r.get("created_at")).toInstant()
-                    .atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+                    .atZone(org.ronghe.tenancy.CountyClock.ZONE).toLocalDate();
             boolean missed = leaf && s != TaskStatus.DONE && s != TaskStatus.SUSPENDED && created.isBefore(monthStart)
                     && (start == null || start.isBefore(monthStart)) && !(Boolean) r.get("reported_last");
             String code = (String) r.get("code");

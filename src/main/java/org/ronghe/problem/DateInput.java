@@ -1,7 +1,6 @@
 package org.ronghe.problem;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
@@ -53,7 +52,7 @@ public final class DateInput {
      */
     public static LocalDate dayOrToday(String text, String field) {
         LocalDate day = day(text, field);
-        return day != null ? day : LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return day != null ? day : org.ronghe.tenancy.CountyClock.today();
     }
 
     /**

@@ -31,7 +31,7 @@ public class ProposalService {
 
     /** The platform's day: China Standard Time, whatever the server's own time zone. */
     public static LocalDate today() {
-        return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        return org.ronghe.tenancy.CountyClock.today();
     }
 
     private final JdbcClient jdbc;
