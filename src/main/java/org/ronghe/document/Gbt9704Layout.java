@@ -83,8 +83,6 @@ public final class Gbt9704Layout {
     public record Page(int number, List<Text> texts, List<Rule> rules) {
     }
 
-    private static final String NO_LINE_START = "，。、；：？！）》」』”’%．,.;:?!)]";
-
     private final FontRoles fonts;
     private final List<Page> pages = new ArrayList<>();
     private List<Text> texts;
@@ -328,27 +326,7 @@ public final class Gbt9704Layout {
 
     /** Breaks text into lines of at most {@code width} (the first line shortened by {@code firstIndent}). */
     List<String> wrap(Role role, double sizePt, String text, double width, double firstIndent) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        double used = firstIndent;
-        int i = 0;
-        while (i < text.length()) {
-            int cp = text.codePointAt(i);
-            double a = advance(role, cp, sizePt);
-            boolean noStart = NO_LINE_START.indexOf(cp) >= 0;
-            if (used + a > width + 0.01 && current.length() > 0 && !noStart) {
-                lines.add(current.toString());
-                current.setLength(0);
-                used = 0;
-            }
-            current.appendCodePoint(cp);
-            used += a;
-            i += Character.charCount(cp);
-        }
-        if (current.length() > 0 || lines.isEmpty()) {
-            lines.add(current.toString());
-        }
-        return lines;
+        return LineBreaker.wrap(text, width, firstIndent, false, unit -> width(role, unit, sizePt));
     }
 
     double width(Role role, String text, double sizePt) {

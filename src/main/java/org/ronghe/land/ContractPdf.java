@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -13,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.ronghe.document.FontRoles;
+import org.ronghe.document.LineBreaker;
 
 /**
  * A transfer contract as PDF (Apache PDFBox): A4, 2.8 cm margins, title at 18 pt, text at 12 pt, wrapped by the
@@ -46,10 +46,6 @@ final class ContractPdf {
         }
     }
 
-    /** Punctuation that closes and so never starts a line. */
-    private static final java.util.Set<String> CLOSING = java.util.Set.of("，", "。", "；", "：", "、", "）", "」", "』", "！", "？",
-            "％", "%", ")", ",", ".", ";", ":");
-
     /** Lays out paragraphs line by line, starting new pages as needed. */
     private static final class Writer {
         private final PDDocument doc;
@@ -74,9 +70,8 @@ final class ContractPdf {
         }
 
         /**
-         * Lays out a paragraph: a run of Latin letters and digits (a credit code, a contract number) is kept whole
-         * unless longer than a line, and closing punctuation never starts a line but hangs at its end (the usual rule of
-         * Chinese typesetting).
+         * Lays out a paragraph by the documents module's line breaking ({@link LineBreaker}): Latin letter-and-digit
+         * runs (a credit code, a contract number) kept whole, closing punctuation never starting a line.
          */
         void paragraph(String text, float size, boolean centred) throws IOException {
             float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
@@ -84,57 +79,17 @@ final class ContractPdf {
                 y -= size * 1.6f;
                 return;
             }
-            StringBuilder line = new StringBuilder();
-            float used = 0;
-            for (String unit : units(text)) {
-                float w = width(unit, size);
-                if (w > width) { // a run longer than a line is cut where it must
-                    for (int i = 0; i < unit.length(); i++) {
-                        String ch = unit.substring(i, i + 1);
-                        float cw = width(ch, size);
-                        if (used + cw > width && line.length() > 0) {
-                            show(line.toString(), size, used, width, false);
-                            line.setLength(0);
-                            used = 0;
-                        }
-                        line.append(ch);
-                        used += cw;
-                    }
-                    continue;
-                }
-                if (used + w > width && line.length() > 0 && !CLOSING.contains(unit)) {
-                    show(line.toString(), size, used, width, false);
-                    line.setLength(0);
-                    used = 0;
-                }
-                line.append(unit);
-                used += w;
-            }
-            show(line.toString(), size, Math.min(used, width), width, centred);
-        }
-
-        /** @return the text as units to lay out: Latin letter-and-digit runs whole, every other character alone */
-        private List<String> units(String text) {
-            List<String> out = new ArrayList<>();
-            StringBuilder run = new StringBuilder();
+            StringBuilder drawable = new StringBuilder();
             for (int i = 0; i < text.length(); ) {
                 int cp = text.codePointAt(i);
-                String ch = encodable(new String(Character.toChars(cp)));
-                if (cp < 128 && Character.isLetterOrDigit(cp)) {
-                    run.append(ch);
-                } else {
-                    if (run.length() > 0) {
-                        out.add(run.toString());
-                        run.setLength(0);
-                    }
-                    out.add(ch);
-                }
+                drawable.append(encodable(new String(Character.toChars(cp))));
                 i += Character.charCount(cp);
             }
-            if (run.length() > 0) {
-                out.add(run.toString());
+            List<String> lines = LineBreaker.wrap(drawable.toString(), width, 0, true, unit -> width(unit, size));
+            for (int i = 0; i < lines.size(); i++) {
+                boolean last = i == lines.size() - 1;
+                show(lines.get(i), size, Math.min(width(lines.get(i), size), width), width, centred && last);
             }
-            return out;
         }
 
         /** @return the character, or □ when the font lacks it */
@@ -147,8 +102,12 @@ final class ContractPdf {
             }
         }
 
-        private float width(String s, float size) throws IOException {
-            return font.getStringWidth(s) / 1000 * size;
+        private float width(String s, float size) {
+            try {
+                return font.getStringWidth(s) / 1000 * size;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         private void show(String line, float size, float used, float width, boolean centred) throws IOException {
