@@ -139,9 +139,9 @@ class LandApiController {
         return transfers.ledger(user.countyCode(), township == null || township.isBlank() ? null : township.strip()).stream()
                 .map(r -> {
                     Map<String, Object> row = new java.util.LinkedHashMap<>(r);
-                    row.put("form_label", LandStatisticsController.KEYS.get((String) r.get("form")));
-                    row.put("transferee_kind_label", LandStatisticsController.KEYS.get((String) r.get("transferee_kind")));
-                    row.put("land_use_label", Listings.useLabel((String) r.get("land_use")));
+                    row.put("form_label", LandLabels.form((String) r.get("form")));
+                    row.put("transferee_kind_label", LandLabels.kind((String) r.get("transferee_kind")));
+                    row.put("land_use_label", LandLabels.use((String) r.get("land_use")));
                     row.put("status_label", r.get("terminated_on") == null ? "有效"
                             : "WITHDRAWN".equals(r.get("termination_basis")) ? "已撤销" : "已解除");
                     return row;

@@ -34,11 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasAnyRole('ADMIN', 'CPPCC_OFFICE', 'SUPERVISION', 'UNIT_STAFF', 'LEADER')")
 class LandStatisticsController {
 
-    static final Map<String, String> KEYS = Map.ofEntries(Map.entry("LEASE", "出租（含转包）"), Map.entry("SHARE", "入股"),
-            Map.entry("OTHER", "其他"), Map.entry("HOUSEHOLD", "农户"), Map.entry("FAMILY_FARM", "家庭农场"),
-            Map.entry("COOPERATIVE", "农民专业合作社"), Map.entry("ENTERPRISE", "企业"), Map.entry("GRAIN", "粮食"),
-            Map.entry("NON_GRAIN", "非粮"));
-
     private final LandStatistics statistics;
     private final RegionDirectory regions;
 
@@ -99,7 +94,7 @@ class LandStatisticsController {
         for (String[] d : new String[][] {{"byForm", "form"}, {"byTransferee", "transferee"}, {"byUse", "use"}}) {
             f.put(d[0], statistics.live(countyCode, day, d[1]).stream().map(r -> {
                 Map<String, Object> m = new LinkedHashMap<>(r);
-                m.put("label", KEYS.getOrDefault((String) r.get("key"), (String) r.get("key")));
+                m.put("label", LandLabels.any((String) r.get("key")));
                 return m;
             }).toList());
         }

@@ -194,10 +194,12 @@ class LandWebController {
         model.addAttribute("bases", TransferLifecycle.TERMINATION_BASES);
         model.addAttribute("reviewRequired", reviews.required(user.countyCode(), id));
         model.addAttribute("review", reviews.of(id).orElse(null));
-        model.addAttribute("labels", LandStatisticsController.KEYS);
+        java.util.Map<?, ?> row = (java.util.Map<?, ?>) model.getAttribute("t");
+        model.addAttribute("formLabel", LandLabels.form((String) row.get("form")));
+        model.addAttribute("kindLabel", LandLabels.kind((String) row.get("transferee_kind")));
         // payment forms for the instalments due within half a year, not for every future one
         model.addAttribute("payUntil", org.ronghe.tenancy.CountyClock.today().plusMonths(6));
-        model.addAttribute("useLabel", Listings.useLabel((String) ((java.util.Map<?, ?>) model.getAttribute("t")).get("land_use")));
+        model.addAttribute("useLabel", LandLabels.use((String) row.get("land_use")));
         model.addAttribute("payees", rents.payees(id));
         return "land/transfer";
     }

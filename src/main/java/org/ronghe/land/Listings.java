@@ -377,11 +377,7 @@ public class Listings {
                             .map(Listings::useLabel).toList()));
                     row.put("land_types_label", String.join("、", Arrays.stream(((String) m.get("land_types")).split(","))
                             .map(t -> LandType.valueOf(t).label()).toList()));
-                    row.put("form_label", switch ((String) m.get("form")) {
-                        case "LEASE" -> "出租";
-                        case "SHARE" -> "入股";
-                        default -> "其他";
-                    });
+                    row.put("form_label", LandLabels.form((String) m.get("form")));
                     return row;
                 }).toList();
     }
@@ -467,17 +463,9 @@ public class Listings {
     }
 
     /** @return the Chinese name of a use code */
+    /** @return the Chinese name of a use code ({@link LandLabels#use}) */
     static String useLabel(String code) {
-        return switch (code) {
-            case "GRAIN" -> "粮食";
-            case "CASH_CROP" -> "经济作物";
-            case "VEGETABLE" -> "蔬菜";
-            case "ORCHARD" -> "果树";
-            case "FORESTRY" -> "林木";
-            case "AQUACULTURE" -> "水产";
-            case "LIVESTOCK" -> "畜牧";
-            default -> code;
-        };
+        return LandLabels.use(code);
     }
 
     private static void rent(BigDecimal rent, String field, List<FieldProblem> problems) {
