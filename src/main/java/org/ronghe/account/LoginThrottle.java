@@ -39,10 +39,6 @@ public class LoginThrottle {
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final Clock clock;
 
-    LoginThrottle() {
-        this(Clock.systemUTC());
-    }
-
     LoginThrottle(Clock clock) {
         this.clock = clock;
         for (int i = 0; i < STRIPES; i++) {

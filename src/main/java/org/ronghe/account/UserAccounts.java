@@ -1,6 +1,8 @@
 package org.ronghe.account;
 
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +25,12 @@ public class UserAccounts {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
+    private final Clock clock;
     private final LoginThrottle throttle;
     private final SecureRandom random = new SecureRandom();
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, LoginThrottle throttle) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, LoginThrottle throttle, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
@@ -90,9 +94,10 @@ public class UserAccounts {
     @Transactional
     public long create(NewAccount account, String rawPassword) {
         long id = jdbc.sql("""
-                insert into app_user (county_code, username, password_hash, display_name, role, department_id, phone)
-                values (:county, :username, :hash, :display, :role, :dept, :phone) returning id""")
-                .param("county", account.countyCode()).param("username", account.username())
+                insert into app_user (county_code, username, password_hash, display_name, role, department_id, phone,
+                                      created_at)
+                values (:county, :username, :hash, :display, :role, :dept, :phone, :now) returning id""")
+                .param("now", OffsetDateTime.now(clock)).param("county", account.countyCode()).param("username", account.username())
                 .param("hash", encoder.encode(rawPassword)).param("display", account.displayName())
                 .param("role", account.role().name()).param("dept", account.departmentId())
                 .param("phone", account.phone())

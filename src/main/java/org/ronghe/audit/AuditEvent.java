@@ -22,9 +22,6 @@ public record AuditEvent(long id, String countyCode, OffsetDateTime occurredAt, 
                          String action, String entityType, String entityId, String summary,
                          String oldValue, String newValue, String remoteAddr) {
 
-    /** China Standard Time (UTC+8), in which county staff read times. */
-    public static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
-
     private static final java.util.Map<String, String> ENTITY_LABELS = java.util.Map.of("app_user", "账号",
             "congress_session", "届次", "department", "部门", "proposal", "提案", "region", "区划", "reply", "答复函",
             "unit_scoring_weight", "考核评分公式");
@@ -39,8 +36,17 @@ public record AuditEvent(long id, String countyCode, OffsetDateTime occurredAt, 
         return "system".equals(actor) ? "系统" : actor;
     }
 
-    /** @return {@link #occurredAt} as local time in China (UTC+8), for display */
+    /**
+     * @param zone the county's zone
+     * @return this event with {@link #occurredAt} expressed in that zone's offset (the same instant)
+     */
+    public AuditEvent inZone(java.time.ZoneId zone) {
+        return new AuditEvent(id, countyCode, occurredAt.atZoneSameInstant(zone).toOffsetDateTime(), actor, actorRole,
+                action, entityType, entityId, summary, oldValue, newValue, remoteAddr);
+    }
+
+    /** @return {@link #occurredAt} as local time in its own offset (the county's, once read), for display */
     public java.time.LocalDateTime localTime() {
-        return occurredAt.atZoneSameInstant(CHINA).toLocalDateTime();
+        return occurredAt.toLocalDateTime();
     }
 }

@@ -1,5 +1,7 @@
 package org.ronghe.audit;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,9 +33,11 @@ public class AuditTrail {
     public static final String SYSTEM_ACTOR = "system";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final JsonMapper json;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -61,9 +65,10 @@ public class AuditTrail {
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).findFirst().orElse(null) : null;
         jdbc.sql("""
                 insert into audit_event (county_code, actor, actor_role, action, entity_type, entity_id, summary,
-                                         old_value, new_value, remote_addr)
+                                         old_value, new_value, remote_addr, occurred_at)
                 values (:county, :actor, :role, :action, :type, :id, :summary,
-                        cast(:old as jsonb), cast(:new as jsonb), :addr)""")
+                        cast(:old as jsonb), cast(:new as jsonb), :addr, :now)""")
+                .param("now", OffsetDateTime.now(clock))
                 .param("county", countyCode)
                 .param("actor", actor)
                 .param("role", role)
@@ -99,7 +104,7 @@ public class AuditTrail {
                 from audit_event
                 """ + where + " order by id desc limit :limit offset :offset")
                 .params(query.params())
-                .query(AuditEvent.class).list();
+                .query(AuditEvent.class).stream().map(e -> e.inZone(clock.getZone())).toList();
         return new AuditPage(events, total, query.page(), query.size());
     }
 

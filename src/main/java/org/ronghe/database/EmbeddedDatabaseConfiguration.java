@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.ronghe.tenancy.CountySettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +25,9 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgresLauncher postgres) {
+    DataSource dataSource(EmbeddedPostgresLauncher postgres, CountySettings county) {
         HikariConfig config = new HikariConfig();
+        config.setConnectionInitSql(SessionTimeZone.statement(county));
         config.setJdbcUrl(postgres.jdbcUrl());
         config.setUsername(postgres.username());
         config.setPassword(postgres.password());

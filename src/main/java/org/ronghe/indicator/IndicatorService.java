@@ -2,6 +2,8 @@ package org.ronghe.indicator;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -97,9 +99,11 @@ public class IndicatorService {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final AuditTrail audit;
 
-    IndicatorService(JdbcClient jdbc, AuditTrail audit) {
+    IndicatorService(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -237,12 +241,13 @@ public class IndicatorService {
         Optional<BigDecimal> old = jdbc.sql("select value from indicator_value where indicator_id = :i and period = :p")
                 .param("i", id).param("p", p.code()).query(BigDecimal.class).optional();
         jdbc.sql("""
-                insert into indicator_value (county_code, indicator_id, period, value, decimals, qualifier, source, recorded_by)
-                values (:c, :i, :p, :v, :dec, :q, :s, :by)
+                insert into indicator_value (county_code, indicator_id, period, value, decimals, qualifier, source, recorded_by,
+                                             recorded_at)
+                values (:c, :i, :p, :v, :dec, :q, :s, :by, :now)
                 on conflict (indicator_id, period) do update set value = excluded.value, decimals = excluded.decimals,
                     qualifier = excluded.qualifier, source = excluded.source, recorded_by = excluded.recorded_by,
-                    recorded_at = now(), reported_change = null""")
-                .param("c", countyCode).param("i", id).param("p", p.code()).param("v", value)
+                    recorded_at = excluded.recorded_at, reported_change = null""")
+                .param("now", OffsetDateTime.now(clock)).param("c", countyCode).param("i", id).param("p", p.code()).param("v", value)
                 .param("dec", Math.max(0, Math.min(4, value.scale())))
                 .param("q", input.atLeast() ? "GE" : null).param("s", source).param("by", by).update();
         audit.record(countyCode, old.isPresent() ? "INDICATOR_VALUE_CORRECTED" : "INDICATOR_VALUE_RECORDED", "indicator",

@@ -1,5 +1,8 @@
 package org.ronghe.indicator;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -40,9 +43,11 @@ public class ReportedFigures {
     private final ReplyCatalog replies;
     private final IndicatorService indicators;
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final AuditTrail audit;
 
-    ReportedFigures(ReplyCatalog replies, IndicatorService indicators, JdbcClient jdbc, AuditTrail audit) {
+    ReportedFigures(ReplyCatalog replies, IndicatorService indicators, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.replies = replies;
         this.indicators = indicators;
         this.jdbc = jdbc;
@@ -74,7 +79,7 @@ public class ReportedFigures {
                                     .anyMatch(a -> !a.isBlank() && f.name().contains(a.strip())))
                     .filter(o -> IndicatorService.normalise(o.indicator().unit()).equals(IndicatorService.normalise(f.unit())))
                     .min(Comparator.comparingInt(o -> Math.abs(o.indicator().name().length() - f.name().length())));
-            String period = match.map(o -> suggestPeriod(f, o.indicator().frequency())).orElse(null);
+            String period = match.map(o -> suggestPeriod(f, o.indicator().frequency(), LocalDate.now(clock).getYear())).orElse(null);
             boolean onFile = match.isPresent() && period != null && match.get().readings().stream()
                     .anyMatch(r -> r.period().equals(period) && r.value().compareTo(f.value()) == 0);
             out.add(new Proposal(f, match.map(IndicatorService.Overview::indicator).orElse(null), period, onFile));
@@ -83,9 +88,9 @@ public class ReportedFigures {
     }
 
     /** @return the period a printed period most likely means for an indicator of this frequency, or {@code null} */
-    static String suggestPeriod(ReplyCatalog.ReportedFigure f, Period.Frequency frequency) {
+    static String suggestPeriod(ReplyCatalog.ReportedFigure f, Period.Frequency frequency, int thisYear) {
         String printed = f.period() == null ? "" : f.period();
-        int year = f.replyDate() == null ? java.time.LocalDate.now().getYear() : f.replyDate().getYear();
+        int year = f.replyDate() == null ? thisYear : f.replyDate().getYear();
         // the last year printed: "2018年至2024年" covers up to 2024
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(19|20)\\d{2}").matcher(printed);
         boolean found = false;
@@ -170,8 +175,9 @@ public class ReportedFigures {
     private void decide(String countyCode, ReplyCatalog.ReportedFigure f, String decision, Long valueId, String by,
                         String summary) {
         jdbc.sql("""
-                insert into indicator_figure_decision (figure_id, county_code, decision, indicator_value_id, decided_by)
-                values (:f, :c, :d, :v, :by)""").param("f", f.id()).param("c", countyCode).param("d", decision)
+                insert into indicator_figure_decision (figure_id, county_code, decision, indicator_value_id, decided_by,
+                                                       decided_at)
+                values (:f, :c, :d, :v, :by, :now)""").param("now", OffsetDateTime.now(clock)).param("f", f.id()).param("c", countyCode).param("d", decision)
                 .param("v", valueId).param("by", by).update();
         audit.record(countyCode, "FIGURE_" + decision, "reply", String.valueOf(f.replyId()), summary, null,
                 Map.of("figureId", f.id(), "decision", decision));

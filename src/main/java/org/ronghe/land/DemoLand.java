@@ -1,6 +1,7 @@
 package org.ronghe.land;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +56,11 @@ class DemoLand {
     private final LandMap map;
 
     private final Rents rents;
+    private final Clock clock;
 
     DemoLand(LandRegistry registry, TransferService transfers, TransferContracts contracts, Listings listings,
-             JdbcClient jdbc, CountySettings county, LandMap map, Rents rents) {
+             JdbcClient jdbc, CountySettings county, LandMap map, Rents rents, Clock clock) {
+        this.clock = clock;
         this.rents = rents;
         this.map = map;
         this.registry = registry;
@@ -106,7 +109,7 @@ class DemoLand {
                     .append(BOUNDARIES.get(collective + '0' + h[1]).replace("\"", "\"\"")).append("\"\n");
         }
         registry.importCsv(c, csv.toString());
-        int year = org.ronghe.tenancy.CountyClock.today().getYear();
+        int year = LocalDate.now(clock).getYear();
         long t = transfers.record(c, new TransferService.Draft("出租", "（演示）高平市三甲丰收种植专业合作社", "COOPERATIVE",
                 LocalDate.of(year, 3, 1), LocalDate.of(year + 3, 2, 28), "GRAIN", new BigDecimal("600"),
                 List.of(new TransferService.Share(VILLAGE + "0100001", new BigDecimal("8.60")))), "demo-unit-agri").id();
@@ -116,8 +119,8 @@ class DemoLand {
         String hash = (String) contracts.get(c, t).get("sha256");
         contracts.confirm(c, t, "TRANSFEROR", hash, "demo-unit-agri");
         contracts.confirm(c, t, "TRANSFEREE", hash, "demo-unit-agri");
-        transfers.file(c, t, org.ronghe.tenancy.CountyClock.today(), "demo-unit-agri");
-        LocalDate today = org.ronghe.tenancy.CountyClock.today();
+        transfers.file(c, t, LocalDate.now(clock), "demo-unit-agri");
+        LocalDate today = LocalDate.now(clock);
         if (!today.isBefore(LocalDate.of(year, 3, 1))) {
             // the first year's rent, paid to the household's own account (L14)
             long first = ((Number) rents.of(c, t, today).get(0).get("id")).longValue();
@@ -167,7 +170,7 @@ class DemoLand {
                     .append(field.replace("\"", "\"\"")).append("\"\n");
         }
         registry.importCsv(c, csv.toString());
-        LocalDate today = org.ronghe.tenancy.CountyClock.today();
+        LocalDate today = LocalDate.now(clock);
         int year = today.getYear();
         String east = SHENNONG + "20101";
         String farmer = "140581197805050" + "31"; // the family farm's owner, made up

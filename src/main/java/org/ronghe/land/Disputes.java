@@ -1,6 +1,8 @@
 package org.ronghe.land;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +50,11 @@ public class Disputes {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Notifications notifications;
+    private final Clock clock;
     private final LandAccess access;
 
-    Disputes(JdbcClient jdbc, AuditTrail audit, Notifications notifications, LandAccess access) {
+    Disputes(JdbcClient jdbc, AuditTrail audit, Notifications notifications, LandAccess access, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.notifications = notifications;
@@ -77,15 +81,15 @@ public class Disputes {
             problems.add(new FieldProblem("raisedBy", "提出方应为 承包方（TRANSFEROR）或 受让方（TRANSFEREE）"));
         }
         String text = TextInput.line("summary", "纠纷事由", summary, 1000, true, problems);
-        if (knownOn == null || knownOn.isAfter(org.ronghe.tenancy.CountyClock.today()) || knownOn.getYear() < 1949) {
+        if (knownOn == null || knownOn.isAfter(LocalDate.now(clock)) || knownOn.getYear() < 1949) {
             problems.add(new FieldProblem("knownOn", "知道或应当知道权利受侵害的日期应写明，且不晚于今天"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         long id = jdbc.sql("""
-                insert into land_dispute (county_code, transfer_id, raised_by, summary, known_on, recorded_by)
-                values (:c, :t, :r, :s, :k, :by) returning id""").param("c", countyCode).param("t", transferId)
+                insert into land_dispute (county_code, transfer_id, raised_by, summary, known_on, recorded_by, recorded_at)
+                values (:c, :t, :r, :s, :k, :by, :now) returning id""").param("now", OffsetDateTime.now(clock)).param("c", countyCode).param("t", transferId)
                 .param("r", raisedBy).param("s", text).param("k", knownOn).param("by", by).query(Long.class).single();
         audit.record(countyCode, "LAND_DISPUTE_OPENED", "land_transfer", String.valueOf(transferId),
                 "登记流转纠纷（" + ("TRANSFEROR".equals(raisedBy) ? "承包方" : "受让方") + "提出）：" + text, null,
@@ -126,7 +130,7 @@ public class Disputes {
             throw new InvalidInputException("step", "步骤应为 ARBITRATION_ACCEPTED（仲裁受理）、AWARD_EXTENDED（延长裁决期限）、"
                     + "AWARDED（收到裁决书）、SETTLED（调解或和解结案）、SUED（起诉）或 FINAL（裁决生效）");
         }
-        if (on == null || on.isAfter(org.ronghe.tenancy.CountyClock.today())) {
+        if (on == null || on.isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("on", "日期应写明，且不晚于今天");
         }
         String stage = (String) d.get("stage");

@@ -1,5 +1,6 @@
 package org.ronghe.land;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +24,20 @@ public class FilingWatch {
     private final JdbcClient jdbc;
     private final Notifications notifications;
     private final LandAccess access;
+    private final Clock clock;
     private final Disputes disputes;
 
-    FilingWatch(JdbcClient jdbc, Notifications notifications, LandAccess access, Disputes disputes) {
+    FilingWatch(JdbcClient jdbc, Notifications notifications, LandAccess access, Disputes disputes, Clock clock) {
+        this.clock = clock;
         this.disputes = disputes;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.access = access;
     }
 
-    @Scheduled(cron = "${ronghe.filing-watch.cron:0 20 7 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${ronghe.filing-watch.cron:0 20 7 * * *}", zone = "${ronghe.county.zone:Asia/Shanghai}")
     void daily() {
-        run(org.ronghe.tenancy.CountyClock.today());
+        run(LocalDate.now(clock));
     }
 
     /**
@@ -44,10 +47,10 @@ public class FilingWatch {
     @Transactional
     public int run(LocalDate today) {
         List<Map<String, Object>> late = jdbc.sql("""
-                select t.id, t.county_code, t.transferee_name, (t.recorded_at at time zone 'Asia/Shanghai')::date as recorded
+                select t.id, t.county_code, t.transferee_name, t.recorded_at::date as recorded
                 from land_transfer t left join land_rule r on r.county_code = t.county_code
                 where t.filed_at is null and t.status = 'RECORDED'
-                  and (t.recorded_at at time zone 'Asia/Shanghai')::date + coalesce(r.filing_days, 15) < :today""")
+                  and t.recorded_at::date + coalesce(r.filing_days, 15) < :today""")
                 .param("today", today).query().listOfRows();
         int sent = 0;
         for (Map<String, Object> t : late) {

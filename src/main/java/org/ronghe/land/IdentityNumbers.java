@@ -41,17 +41,18 @@ public final class IdentityNumbers {
     }
 
     /**
-     * @param id an identity number (a lower-case x is accepted)
+     * @param id    an identity number (a lower-case x is accepted)
+     * @param today today by the county clock: nobody is born later
      * @return whether it is 18 characters with a real birth date (not after today) and the right check character
      */
-    public static boolean isIdNumber(String id) {
+    public static boolean isIdNumber(String id, LocalDate today) {
         if (id == null || !id.matches("\\d{17}[\\dXx]")) {
             return false;
         }
         try {
             LocalDate born = LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
                     Integer.parseInt(id.substring(12, 14)));
-            if (born.getYear() < 1900 || born.isAfter(LocalDate.now())) {
+            if (born.getYear() < 1900 || born.isAfter(today)) {
                 return false;
             }
         } catch (DateTimeException e) {

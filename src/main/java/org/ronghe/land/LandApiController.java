@@ -1,6 +1,8 @@
 package org.ronghe.land;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -33,10 +35,12 @@ class LandApiController {
     private final TransferReviews reviews;
     private final Rents rents;
     private final LandMap map;
+    private final Clock clock;
 
     LandApiController(LandRegistry registry, LandAccess access, TransferService transfers, Listings listings,
                       LandStatistics statistics, TransferContracts contracts, TransferReviews reviews, Rents rents,
-                      LandMap map) {
+                      LandMap map, Clock clock) {
+        this.clock = clock;
         this.map = map;
         this.contracts = contracts;
         this.reviews = reviews;
@@ -63,7 +67,7 @@ class LandApiController {
     @GetMapping("/api/land/transfers/{id}/rents")
     @Operation(summary = "租金计划与收付", description = "合同双方确认后按支付方式生成：各期应付日期、金额（元）、已付、是否逾期")
     List<Map<String, Object>> rentSchedule(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        return rents.of(user.countyCode(), id, org.ronghe.tenancy.CountyClock.today());
+        return rents.of(user.countyCode(), id, LocalDate.now(clock));
     }
 
     @PostMapping("/api/land/transfers/{id}/rents/{dueId}/payments")
@@ -75,7 +79,7 @@ class LandApiController {
         java.math.BigDecimal amount = org.ronghe.problem.JsonFields.decimal(body.get("amount"), "amount", "付款金额应为数字");
         java.time.LocalDate paidOn = org.ronghe.problem.DateInput.day(body, "paidOn");
         rents.pay(user.countyCode(), id, dueId, amount, paidOn, body.get("payee") instanceof String p ? p : null, user.username());
-        return rents.of(user.countyCode(), id, org.ronghe.tenancy.CountyClock.today());
+        return rents.of(user.countyCode(), id, LocalDate.now(clock));
     }
 
     @PostMapping("/api/land/transfers/{id}/review")
@@ -124,7 +128,7 @@ class LandApiController {
     Map<String, Object> file(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                              @RequestParam(required = false) String on) {
         access.requireEdit(user);
-        java.time.LocalDate day = org.ronghe.problem.DateInput.dayOrToday(on, "on");
+        java.time.LocalDate day = org.ronghe.problem.DateInput.dayOrToday(on, "on", LocalDate.now(clock));
         transfers.file(user.countyCode(), id, day, user.username());
         return Map.of("id", id, "filedAt", day.toString());
     }
@@ -152,7 +156,7 @@ class LandApiController {
     @Operation(summary = "流转统计", description = "on（yyyy-MM-dd，默认今天）当日有效的流转面积（亩）及占登记承包面积的比例，"
             + "按乡镇、村；按流转方式、受让方类型、用途（粮食/非粮）；租金（元/亩/年）按乡镇、地类、起始年份的中位数和四分位数")
     Map<String, Object> statistics(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String on) {
-        java.time.LocalDate day = org.ronghe.problem.DateInput.dayOrToday(on, "on");
+        java.time.LocalDate day = org.ronghe.problem.DateInput.dayOrToday(on, "on", LocalDate.now(clock));
         String c = user.countyCode();
         return Map.of("on", day.toString(), "byTownship", statistics.byTownship(c, day), "byVillage", statistics.byVillage(c, day),
                 "byForm", statistics.live(c, day, "form"), "byTransferee", statistics.live(c, day, "transferee"),
@@ -237,7 +241,7 @@ class LandApiController {
             + "请按乡镇查看")
     Map<String, Object> map(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String township,
                             @RequestParam(required = false) String on) {
-        return map.parcels(user.countyCode(), township(township), org.ronghe.problem.DateInput.dayOrToday(on, "on"));
+        return map.parcels(user.countyCode(), township(township), org.ronghe.problem.DateInput.dayOrToday(on, "on", LocalDate.now(clock)));
     }
 
     @GetMapping("/api/land/boundaries")

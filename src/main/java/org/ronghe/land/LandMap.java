@@ -1,6 +1,8 @@
 package org.ronghe.land;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -68,8 +70,10 @@ public class LandMap {
     private final JdbcClient jdbc;
     private final RegionDirectory regions;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    LandMap(JdbcClient jdbc, RegionDirectory regions, AuditTrail audit) {
+    LandMap(JdbcClient jdbc, RegionDirectory regions, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.regions = regions;
         this.audit = audit;
@@ -97,8 +101,8 @@ public class LandMap {
                        tr.id as transfer_id, tr.transferee_name, tr.area_mu as transferred_mu, tr.start_date, tr.end_date,
                        exists (select 1 from land_supply_parcel sp join land_supply s on s.id = sp.supply_id
                                where sp.parcel_id = p.id
-                                 and (s.status = 'OPEN' or (s.closed_at at time zone 'Asia/Shanghai')::date > :day)
-                                 and (s.published_at at time zone 'Asia/Shanghai')::date <= :day) as listed
+                                 and (s.status = 'OPEN' or s.closed_at::date > :day)
+                                 and s.published_at::date <= :day) as listed
                 from land_parcel p join land_collective c on c.id = p.collective_id
                 left join lateral (
                     select t.id, t.transferee_name, tp.area_mu, t.start_date, t.end_date
@@ -254,12 +258,12 @@ public class LandMap {
         }
         for (String[] r : rows) {
             jdbc.sql("""
-                    insert into land_division_boundary (county_code, division_code, name, geometry, loaded_by)
-                    values (:c, :code, :name, cast(:g as jsonb), :by)
+                    insert into land_division_boundary (county_code, division_code, name, geometry, loaded_by, loaded_at)
+                    values (:c, :code, :name, cast(:g as jsonb), :by, :now)
                     on conflict (county_code, division_code)
                     do update set name = excluded.name, geometry = excluded.geometry, loaded_by = excluded.loaded_by,
-                                  loaded_at = now()""")
-                    .param("c", countyCode).param("code", r[0]).param("name", r[1]).param("g", r[2]).param("by", by)
+                                  loaded_at = excluded.loaded_at""")
+                    .param("now", OffsetDateTime.now(clock)).param("c", countyCode).param("code", r[0]).param("name", r[1]).param("g", r[2]).param("by", by)
                     .update();
         }
         List<String> codes = rows.stream().map(r -> r[0]).toList();

@@ -1,6 +1,7 @@
 package org.ronghe.land;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -64,9 +65,11 @@ public class LandRegistry {
     private final JdbcClient jdbc;
     private final RegionDirectory regions;
     private final IdentityVault vault;
+    private final Clock clock;
     private final AuditTrail audit;
 
-    LandRegistry(JdbcClient jdbc, RegionDirectory regions, IdentityVault vault, AuditTrail audit) {
+    LandRegistry(JdbcClient jdbc, RegionDirectory regions, IdentityVault vault, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.regions = regions;
         this.vault = vault;
@@ -147,7 +150,7 @@ public class LandRegistry {
             }
             String head = c.required("承包方代表", 50);
             String id = c.text("代表身份证号").toUpperCase();
-            if (!IdentityNumbers.isIdNumber(id)) {
+            if (!IdentityNumbers.isIdNumber(id, LocalDate.now(clock))) {
                 c.problem("代表身份证号", "不是有效的居民身份证号码（GB 11643-1999 校验码或出生日期不符）");
             }
             int members = c.integer("家庭成员数", 1, 99);

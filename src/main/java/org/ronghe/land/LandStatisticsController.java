@@ -3,6 +3,7 @@ package org.ronghe.land;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,16 +36,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LandStatisticsController {
 
     private final LandStatistics statistics;
+    private final Clock clock;
     private final RegionDirectory regions;
 
-    LandStatisticsController(LandStatistics statistics, RegionDirectory regions) {
+    LandStatisticsController(LandStatistics statistics, RegionDirectory regions, Clock clock) {
+        this.clock = clock;
         this.statistics = statistics;
         this.regions = regions;
     }
 
     @GetMapping("/land/statistics")
     String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String on, Model model) {
-        LocalDate day = org.ronghe.problem.DateInput.dayOrToday(on, "on");
+        LocalDate day = org.ronghe.problem.DateInput.dayOrToday(on, "on", LocalDate.now(clock));
         model.addAllAttributes(figures(user.countyCode(), day));
         model.addAttribute("on", day.toString());
         model.addAttribute("breakdowns", List.of(
@@ -57,7 +60,7 @@ class LandStatisticsController {
     @GetMapping("/land/statistics.xlsx")
     ResponseEntity<byte[]> excel(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String on)
             throws IOException {
-        LocalDate day = org.ronghe.problem.DateInput.dayOrToday(on, "on");
+        LocalDate day = org.ronghe.problem.DateInput.dayOrToday(on, "on", LocalDate.now(clock));
         Map<String, Object> f = figures(user.countyCode(), day);
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet about = book.createSheet("说明");

@@ -2,6 +2,8 @@ package org.ronghe.land;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.ronghe.account.CurrentUser;
@@ -37,11 +39,13 @@ class LandWebController {
     private final Disputes disputes;
     private final Rents rents;
     private final LandMap map;
+    private final Clock clock;
     private final TransferReviews reviews;
 
     LandWebController(LandRegistry registry, LandAccess access, CurrentCounty county, TransferService transfers,
                       TransferContracts contracts, Listings listings, org.ronghe.region.RegionDirectory regions,
-                      TransferLifecycle lifecycle, Disputes disputes, Rents rents, LandMap map, TransferReviews reviews) {
+                      TransferLifecycle lifecycle, Disputes disputes, Rents rents, LandMap map, TransferReviews reviews, Clock clock) {
+        this.clock = clock;
         this.reviews = reviews;
         this.lifecycle = lifecycle;
         this.disputes = disputes;
@@ -189,7 +193,7 @@ class LandWebController {
         model.addAttribute("mayEdit", access.mayEdit(user));
         model.addAttribute("life", lifecycle.of(user.countyCode(), id));
         model.addAttribute("disputes", disputes.of(user.countyCode(), id));
-        model.addAttribute("rents", rents.of(user.countyCode(), id, org.ronghe.tenancy.CountyClock.today()));
+        model.addAttribute("rents", rents.of(user.countyCode(), id, LocalDate.now(clock)));
         model.addAttribute("payees", rents.payees(id));
         model.addAttribute("bases", TransferLifecycle.TERMINATION_BASES);
         model.addAttribute("reviewRequired", reviews.required(user.countyCode(), id));
@@ -198,7 +202,7 @@ class LandWebController {
         model.addAttribute("formLabel", LandLabels.form((String) row.get("form")));
         model.addAttribute("kindLabel", LandLabels.kind((String) row.get("transferee_kind")));
         // payment forms for the instalments due within half a year, not for every future one
-        model.addAttribute("payUntil", org.ronghe.tenancy.CountyClock.today().plusMonths(6));
+        model.addAttribute("payUntil", LocalDate.now(clock).plusMonths(6));
         model.addAttribute("useLabel", LandLabels.use((String) row.get("land_use")));
         model.addAttribute("payees", rents.payees(id));
         return "land/transfer";
@@ -369,7 +373,7 @@ class LandWebController {
                 .filter(r -> r.level() == org.ronghe.region.RegionLevel.TOWNSHIP).toList());
         model.addAttribute("township", township.strip());
         model.addAttribute("on", on.strip().isEmpty()
-                ? org.ronghe.tenancy.CountyClock.today().toString() : on.strip());
+                ? LocalDate.now(clock).toString() : on.strip());
         model.addAttribute("mayEdit", access.mayEdit(user));
         return "land/map";
     }

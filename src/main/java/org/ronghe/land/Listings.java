@@ -2,6 +2,9 @@ package org.ronghe.land;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -161,8 +164,10 @@ public class Listings {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final org.ronghe.region.RegionDirectory regions;
+    private final Clock clock;
 
-    Listings(JdbcClient jdbc, AuditTrail audit, org.ronghe.region.RegionDirectory regions) {
+    Listings(JdbcClient jdbc, AuditTrail audit, org.ronghe.region.RegionDirectory regions, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.regions = regions;
@@ -204,11 +209,12 @@ public class Listings {
                                exists (select 1 from land_supply_parcel sp join land_supply x on x.id = sp.supply_id
                                        where sp.parcel_id = p.id and x.status = 'OPEN') as listed,
                                (select max(upper(tp.period)) - 1 from land_transfer_parcel tp
-                                where tp.parcel_id = p.id and tp.live and upper(tp.period) > (now() at time zone 'Asia/Shanghai')::date) as taken_until,
+                                where tp.parcel_id = p.id and tp.live and upper(tp.period) > :today) as taken_until,
                                (select case when k.extension_recorded then k.end_date + interval '30 years' else k.end_date end
                                 from land_contract k where k.household_id = p.household_id order by k.end_date desc limit 1)::date as contract_end
                         from land_parcel p where p.county_code = :c and p.code = :code""")
-                        .param("c", countyCode).param("code", code).query().listOfRows().stream().findFirst().orElse(null);
+                        .param("today", LocalDate.now(clock)).param("c", countyCode).param("code", code).query().listOfRows()
+                        .stream().findFirst().orElse(null);
                 if (p == null || ((Number) p.get("household_id")).longValue() != household) {
                     problems.add(new FieldProblem("parcels", "L01：地块 " + code + " 不是该承包方的承包地"));
                 } else if ("FOREST".equals(p.get("land_type")) || "GRASS".equals(p.get("land_type"))) {
@@ -218,7 +224,7 @@ public class Listings {
                 } else if (p.get("taken_until") != null) {
                     problems.add(new FieldProblem("parcels", "L18：地块 " + code + " 已流转至 " + p.get("taken_until")
                             + "，到期后才能挂牌（原受让方同等条件下享有优先续约权，L16）"));
-                } else if (s.termYears() != null && p.get("contract_end") != null && org.ronghe.tenancy.CountyClock.today()
+                } else if (s.termYears() != null && p.get("contract_end") != null && LocalDate.now(clock)
                         .plusYears(s.termYears()).minusDays(1).isAfter(((java.sql.Date) p.get("contract_end")).toLocalDate())) {
                     problems.add(new FieldProblem("termYears", "L03（《农村土地承包法》第21条、第38条）：地块 " + code + " 承包至 "
                             + p.get("contract_end") + "，自今日起 " + s.termYears() + " 年的流转超过承包期的剩余期限"));
@@ -231,9 +237,10 @@ public class Listings {
             throw new InvalidInputException(problems);
         }
         long id = jdbc.sql("""
-                insert into land_supply (county_code, household_id, by_mandate, form, term_years, min_rent, allowed_uses, published_by)
-                values (:c, :h, :m, :f, :t, :r, :u, :by) returning id""")
-                .param("c", countyCode).param("h", household).param("m", Boolean.TRUE.equals(s.byMandate())).param("f", form)
+                insert into land_supply (county_code, household_id, by_mandate, form, term_years, min_rent, allowed_uses, published_by,
+                                         published_at)
+                values (:c, :h, :m, :f, :t, :r, :u, :by, :now) returning id""")
+                .param("now", OffsetDateTime.now(clock)).param("c", countyCode).param("h", household).param("m", Boolean.TRUE.equals(s.byMandate())).param("f", form)
                 .param("t", s.termYears()).param("r", s.minRent()).param("u", String.join(",", s.allowedUses()))
                 .param("by", by).query(Long.class).single();
         for (long p : parcelIds) {
@@ -290,9 +297,9 @@ public class Listings {
         }
         long id = jdbc.sql("""
                 insert into land_demand (county_code, transferee_name, transferee_kind, townships, min_area, max_area,
-                                         land_type, land_use, term_years, max_rent, published_by)
-                values (:c, :n, :k, :t, :min, :max, :lt, :u, :y, :r, :by) returning id""")
-                .param("c", countyCode).param("n", name).param("k", d.transfereeKind())
+                                         land_type, land_use, term_years, max_rent, published_by, published_at)
+                values (:c, :n, :k, :t, :min, :max, :lt, :u, :y, :r, :by, :now) returning id""")
+                .param("now", OffsetDateTime.now(clock)).param("c", countyCode).param("n", name).param("k", d.transfereeKind())
                 .param("t", String.join(",", d.townships())).param("min", d.minArea()).param("max", d.maxArea())
                 .param("lt", d.landType()).param("u", d.landUse()).param("y", d.termYears()).param("r", d.maxRent())
                 .param("by", by).query(Long.class).single();
@@ -370,7 +377,7 @@ public class Listings {
                 .query().listOfRows().stream().map(m -> {
                     Map<String, Object> row = new LinkedHashMap<>(m);
                     row.put("published", ((java.sql.Timestamp) m.get("published_at")).toInstant()
-                            .atZone(org.ronghe.tenancy.CountyClock.ZONE).toLocalDate().toString());
+                            .atZone(clock.getZone()).toLocalDate().toString());
                     row.put("township_name", names.computeIfAbsent((String) m.get("township"), t -> regions.find(t + "000")
                             .map(org.ronghe.region.Region::name).orElse("")));
                     row.put("allowed_uses_label", String.join("、", Arrays.stream(((String) m.get("allowed_uses")).split(","))

@@ -1,7 +1,9 @@
 package org.ronghe.land;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,10 @@ public class MatchedTransfers {
     private final JdbcClient jdbc;
     private final TransferService transfers;
     private final Listings listings;
+    private final Clock clock;
 
-    MatchedTransfers(JdbcClient jdbc, TransferService transfers, Listings listings) {
+    MatchedTransfers(JdbcClient jdbc, TransferService transfers, Listings listings, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.transfers = transfers;
         this.listings = listings;
@@ -78,7 +82,8 @@ public class MatchedTransfers {
         TransferService.Outcome outcome = transfers.record(countyCode, new TransferService.Draft((String) s.get("form"),
                 (String) d.get("transferee_name"), (String) d.get("transferee_kind"), start, start.plusYears(years).minusDays(1),
                 (String) d.get("land_use"), rent, shares, memberCode == null || memberCode.isBlank() ? null : memberCode.strip()), by);
-        jdbc.sql("update land_demand set status = 'CLOSED', closed_at = now() where id = :id").param("id", demandId).update();
+        jdbc.sql("update land_demand set status = 'CLOSED', closed_at = :now where id = :id").param("now", OffsetDateTime.now(clock))
+                .param("id", demandId).update();
         return outcome;
     }
 }

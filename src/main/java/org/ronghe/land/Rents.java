@@ -2,7 +2,9 @@ package org.ronghe.land;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +33,11 @@ public class Rents {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Notifications notifications;
+    private final Clock clock;
     private final LandAccess access;
 
-    Rents(JdbcClient jdbc, AuditTrail audit, Notifications notifications, LandAccess access) {
+    Rents(JdbcClient jdbc, AuditTrail audit, Notifications notifications, LandAccess access, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.notifications = notifications;
@@ -170,7 +174,7 @@ public class Rents {
         if (paidOn == null) {
             throw new InvalidInputException("paidOn", "请填写付款日期");
         }
-        if (paidOn.isAfter(org.ronghe.tenancy.CountyClock.today()) || paidOn.isBefore(start.minusYears(1))) {
+        if (paidOn.isAfter(LocalDate.now(clock)) || paidOn.isBefore(start.minusYears(1))) {
             throw new InvalidInputException("paidOn", "付款日期应在流转开始前一年（" + start.minusYears(1) + "）到今天之间");
         }
         Long payee = payeeCode == null ? null : jdbc.sql("""
@@ -182,8 +186,9 @@ public class Rents {
                     + "所涉承包方本人的账户，请填写收款承包方的 18 位承包方编码（不能付到村集体等账户）");
         }
         jdbc.sql("""
-                insert into land_rent_payment (county_code, due_id, amount_yuan, paid_on, recorded_by, payee_household_id)
-                values (:c, :id, :a, :d, :by, :payee)""").param("payee", payee)
+                insert into land_rent_payment (county_code, due_id, amount_yuan, paid_on, recorded_by, payee_household_id,
+                                               recorded_at)
+                values (:c, :id, :a, :d, :by, :payee, :now)""").param("now", OffsetDateTime.now(clock)).param("payee", payee)
                 .param("c", countyCode).param("id", dueId).param("a", amount).param("d", paidOn).param("by", by).update();
         audit.record(countyCode, "LAND_RENT_PAID", "land_transfer", String.valueOf(transferId),
                 "第 " + d.get("seq") + " 期租金收付 " + amount + " 元（" + paidOn + "）", Map.of("paid", d.get("paid_yuan")),
@@ -199,9 +204,9 @@ public class Rents {
                 .param("t", transferId).query().listOfRows();
     }
 
-    @Scheduled(cron = "${ronghe.rent-watch.cron:0 30 7 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${ronghe.rent-watch.cron:0 30 7 * * *}", zone = "${ronghe.county.zone:Asia/Shanghai}")
     void daily() {
-        remindOverdue(org.ronghe.tenancy.CountyClock.today());
+        remindOverdue(LocalDate.now(clock));
     }
 
     /** @return how many new overdue-rent notices were sent to the agriculture bureau */

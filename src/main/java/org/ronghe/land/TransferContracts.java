@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -66,8 +69,10 @@ public class TransferContracts {
     private final AuditTrail audit;
     private final TransferReviews reviews;
     private final Rents rents;
+    private final Clock clock;
 
-    TransferContracts(JdbcClient jdbc, IdentityVault vault, AuditTrail audit, TransferReviews reviews, Rents rents) {
+    TransferContracts(JdbcClient jdbc, IdentityVault vault, AuditTrail audit, TransferReviews reviews, Rents rents, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.vault = vault;
         this.audit = audit;
@@ -94,7 +99,7 @@ public class TransferContracts {
         List<FieldProblem> problems = new ArrayList<>();
         boolean person = List.of("HOUSEHOLD", "FAMILY_FARM").contains(t.get("transferee_kind"));
         String id = terms.transfereeId() == null ? "" : terms.transfereeId().strip().toUpperCase();
-        if (person ? !IdentityNumbers.isIdNumber(id) : !IdentityNumbers.isCreditCode(id)) {
+        if (person ? !IdentityNumbers.isIdNumber(id, LocalDate.now(clock)) : !IdentityNumbers.isCreditCode(id)) {
             problems.add(new FieldProblem("transfereeId", "L06（《农村土地承包法》第40条）：受让方" + (person
                     ? "的居民身份证号码不符合 GB 11643" : "的统一社会信用代码不符合 GB 32100")));
         }
@@ -173,9 +178,11 @@ public class TransferContracts {
             jdbc.sql("""
                     insert into land_transfer_contract (county_code, transfer_id, contract_no, model, transferee_id_cipher,
                                                         payment, deposit_yuan, dispute, text, sha256, drafted_by, deposit_holder,
-                                                        rent_kind, kind_jin_per_mu, adjust_every_years, adjust_percent)
-                    values (:c, :t, :no, :m, :id, :pay, :dep, :dis, :text, :hash, :by, :holder, :kind, :jin, :every, :pct)""")
-                    .param("holder", holder).param("kind", terms.inKind() ? "WHEAT" : "CASH")
+                                                        rent_kind, kind_jin_per_mu, adjust_every_years, adjust_percent,
+                                                        drafted_at)
+                    values (:c, :t, :no, :m, :id, :pay, :dep, :dis, :text, :hash, :by, :holder, :kind, :jin, :every, :pct,
+                            :now)""")
+                    .param("now", OffsetDateTime.now(clock)).param("holder", holder).param("kind", terms.inKind() ? "WHEAT" : "CASH")
                     .param("jin", terms.inKind() ? terms.kindJinPerMu() : null).param("every", terms.adjustEveryYears())
                     .param("pct", terms.adjustPercent())
                     .param("c", countyCode).param("t", transferId).param("no", number).param("m", model)
@@ -187,8 +194,8 @@ public class TransferContracts {
                     update land_transfer_contract set transferee_id_cipher = :id, payment = :pay, deposit_yuan = :dep,
                         dispute = :dis, text = :text, sha256 = :hash, transferor_confirmed_at = null, deposit_holder = :holder,
                         rent_kind = :kind, kind_jin_per_mu = :jin, adjust_every_years = :every, adjust_percent = :pct,
-                        transferee_confirmed_at = null, drafted_by = :by, drafted_at = now() where transfer_id = :t""")
-                    .param("id", vault.encrypt(id)).param("pay", terms.payment()).param("dep", terms.deposit())
+                        transferee_confirmed_at = null, drafted_by = :by, drafted_at = :now where transfer_id = :t""")
+                    .param("now", OffsetDateTime.now(clock)).param("id", vault.encrypt(id)).param("pay", terms.payment()).param("dep", terms.deposit())
                     .param("dis", terms.dispute()).param("text", text).param("hash", hash).param("by", by)
                     .param("t", transferId).param("holder", holder).param("kind", terms.inKind() ? "WHEAT" : "CASH")
                     .param("jin", terms.inKind() ? terms.kindJinPerMu() : null).param("every", terms.adjustEveryYears())
@@ -233,7 +240,8 @@ public class TransferContracts {
                     throw conflict("该流转已于 " + day + " 解除或撤销，合同不能再确认");
                 });
         reviews.requireCleared(countyCode, transferId);
-        jdbc.sql("update land_transfer_contract set " + column + " = now() where id = :id").param("id", c.get("id")).update();
+        jdbc.sql("update land_transfer_contract set " + column + " = :now where id = :id").param("now", OffsetDateTime.now(clock))
+                .param("id", c.get("id")).update();
         boolean signed = jdbc.sql("""
                 select transferor_confirmed_at is not null and transferee_confirmed_at is not null
                 from land_transfer_contract where id = :id""").param("id", c.get("id")).query(Boolean.class).single();
@@ -281,7 +289,7 @@ public class TransferContracts {
                         .append(m.get("valid_until")).append("）。\n"));
         s
                 .append("乙方（受让方）：").append(t.get("transferee_name")).append("，")
-                .append(IdentityNumbers.isIdNumber(transfereeId)
+                .append(IdentityNumbers.isIdNumber(transfereeId, LocalDate.now(clock))
                         ? "身份证号码 " + Masking.idNumber(transfereeId) : "统一社会信用代码 " + transfereeId).append("。\n\n");
         s.append("第二条 流转土地\n");
         BigDecimal total = BigDecimal.ZERO;

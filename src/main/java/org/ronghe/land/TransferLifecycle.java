@@ -1,7 +1,9 @@
 package org.ronghe.land;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +70,10 @@ public class TransferLifecycle {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final TransferService transfers;
+    private final Clock clock;
 
-    TransferLifecycle(JdbcClient jdbc, AuditTrail audit, TransferService transfers) {
+    TransferLifecycle(JdbcClient jdbc, AuditTrail audit, TransferService transfers, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.transfers = transfers;
@@ -107,7 +111,7 @@ public class TransferLifecycle {
         String text = TextInput.line("note", "说明", note, 500, "TRANSFEROR".equals(to), problems);
         LocalDate end = c.get("terminated_on") != null ? ((java.sql.Date) c.get("terminated_on")).toLocalDate()
                 : ((java.sql.Date) c.get("end_date")).toLocalDate();
-        if (on == null || on.isBefore(end) || on.isAfter(org.ronghe.tenancy.CountyClock.today())) {
+        if (on == null || on.isBefore(end) || on.isAfter(LocalDate.now(clock))) {
             problems.add(new FieldProblem("on", "L10（《农村土地经营权流转管理办法》第30条）：风险保障金在流转期满（" + end
                     + "）或解除后才能退还，日期也不能晚于今天"));
         }
@@ -157,13 +161,13 @@ public class TransferLifecycle {
                 || o.amount().stripTrailingZeros().scale() > 2 || o.amount().compareTo(BigDecimal.valueOf(10_000_000_000L)) > 0)) {
             problems.add(new FieldProblem("amount", "担保金额（元）应大于 0，最多两位小数"));
         }
-        LocalDate earliest = ((java.sql.Timestamp) t.get("recorded_at")).toInstant().atZone(org.ronghe.tenancy.CountyClock.ZONE).toLocalDate();
+        LocalDate earliest = ((java.sql.Timestamp) t.get("recorded_at")).toInstant().atZone(clock.getZone()).toLocalDate();
         earliest = start.isBefore(earliest) ? start : earliest;
-        if (o.consentSignedOn() == null || o.consentSignedOn().isAfter(org.ronghe.tenancy.CountyClock.today()) || o.consentSignedOn().isBefore(earliest)) {
+        if (o.consentSignedOn() == null || o.consentSignedOn().isAfter(LocalDate.now(clock)) || o.consentSignedOn().isBefore(earliest)) {
             problems.add(new FieldProblem("consentSignedOn", rule + "须经承包方书面同意，请填写书面同意的日期（" + earliest
                     + " 到今天之间）"));
         }
-        if (o.filedOn() == null || o.filedOn().isAfter(org.ronghe.tenancy.CountyClock.today())
+        if (o.filedOn() == null || o.filedOn().isAfter(LocalDate.now(clock))
                 || o.consentSignedOn() != null && o.filedOn().isBefore(o.consentSignedOn())) {
             problems.add(new FieldProblem("filedOn", rule + "须向发包方备案，请填写备案日期（在书面同意之后、不晚于今天）"));
         }
@@ -181,9 +185,9 @@ public class TransferLifecycle {
         }
         long id = jdbc.sql("""
                 insert into land_onward_dealing (county_code, transfer_id, kind, counterparty, start_date, end_date,
-                                                 amount_yuan, consent_signed_on, filed_on, recorded_by)
-                values (:c, :t, :k, :cp, :s, :e, :a, :cs, :f, :by) returning id""")
-                .param("c", countyCode).param("t", transferId).param("k", o.kind()).param("cp", counterparty)
+                                                 amount_yuan, consent_signed_on, filed_on, recorded_by, recorded_at)
+                values (:c, :t, :k, :cp, :s, :e, :a, :cs, :f, :by, :now) returning id""")
+                .param("now", OffsetDateTime.now(clock)).param("c", countyCode).param("t", transferId).param("k", o.kind()).param("cp", counterparty)
                 .param("s", o.start()).param("e", o.end()).param("a", "MORTGAGE".equals(o.kind()) ? o.amount() : null)
                 .param("cs", o.consentSignedOn()).param("f", o.filedOn()).param("by", by).query(Long.class).single();
         audit.record(countyCode, "LAND_ONWARD_RECORDED", "land_transfer", String.valueOf(transferId),
@@ -221,9 +225,9 @@ public class TransferLifecycle {
                 throw Refusals.conflict("合同已经双方确认，流转只能协商解除或依法定情形解除（L13），不能撤销");
             }
             on = start.minusDays(1);
-        } else if ("AGREEMENT".equals(basis) && on != null && on.isBefore(start) && !on.isAfter(org.ronghe.tenancy.CountyClock.today())) {
+        } else if ("AGREEMENT".equals(basis) && on != null && on.isBefore(start) && !on.isAfter(LocalDate.now(clock))) {
             on = start.minusDays(1); // agreed before the term began: it never takes effect
-        } else if (on == null || on.isBefore(start) || !on.isBefore(end) || on.isAfter(org.ronghe.tenancy.CountyClock.today())) {
+        } else if (on == null || on.isBefore(start) || !on.isBefore(end) || on.isAfter(LocalDate.now(clock))) {
             problems.add(new FieldProblem("on", "解除日期应在流转期限内（" + start + " 至 " + end + " 之前）且不晚于今天"));
         } else if ("ABANDONED".equals(basis) && on.isBefore(start.plusYears(2))) {
             problems.add(new FieldProblem("basis", "L13（《农村土地承包法》第42条）：流转自 " + start
@@ -294,7 +298,7 @@ public class TransferLifecycle {
         jdbc.sql("""
                 insert into land_renewal (county_code, transfer_id, decision, decided_on, renewal_id, recorded_by)
                 values (:c, :t, :d, :on, :r, :by)""").param("c", countyCode).param("t", transferId)
-                .param("d", renew ? "RENEWED" : "DECLINED").param("on", org.ronghe.tenancy.CountyClock.today()).param("r", renewalId).param("by", by).update();
+                .param("d", renew ? "RENEWED" : "DECLINED").param("on", LocalDate.now(clock)).param("r", renewalId).param("by", by).update();
         audit.record(countyCode, renew ? "LAND_TRANSFER_RENEWED" : "LAND_RENEWAL_DECLINED", "land_transfer",
                 String.valueOf(transferId), renew ? "原受让方续约（新流转 " + renewalId + "）" : "原受让方放弃优先续约", null,
                 Map.of("decision", renew ? "RENEWED" : "DECLINED"));

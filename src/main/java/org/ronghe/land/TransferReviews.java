@@ -1,5 +1,6 @@
 package org.ronghe.land;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,10 @@ public class TransferReviews {
     private final JdbcClient jdbc;
     private final WorkCalendar calendar;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    TransferReviews(JdbcClient jdbc, WorkCalendar calendar, AuditTrail audit) {
+    TransferReviews(JdbcClient jdbc, WorkCalendar calendar, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.audit = audit;
@@ -98,7 +101,7 @@ public class TransferReviews {
         if (of(transferId).isPresent()) {
             throw conflict("已提出审查申请");
         }
-        LocalDate today = org.ronghe.tenancy.CountyClock.today();
+        LocalDate today = LocalDate.now(clock);
         LocalDate due = calendar.addWorkingDays(countyCode, today, DECISION_WORKING_DAYS);
         jdbc.sql("""
                 insert into land_review (county_code, transfer_id, applied_on, due_on, documents) values (:c, :t, :a, :d, :docs)""")
@@ -127,7 +130,7 @@ public class TransferReviews {
         jdbc.sql("""
                 update land_review set decision = :d, reasons = :r, decided_by = :by, decided_on = :on where transfer_id = :t""")
                 .param("d", approve ? "APPROVED" : "REJECTED").param("r", why).param("by", by)
-                .param("on", org.ronghe.tenancy.CountyClock.today()).param("t", transferId).update();
+                .param("on", LocalDate.now(clock)).param("t", transferId).update();
         audit.record(countyCode, approve ? "LAND_REVIEW_APPROVED" : "LAND_REVIEW_REJECTED", "land_transfer",
                 String.valueOf(transferId), (approve ? "流转审查通过：" : "流转审查不通过：") + why, null, Map.of("approve", approve));
     }

@@ -1,7 +1,9 @@
 package org.ronghe.land;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,9 +117,11 @@ public class TransferService {
             "LIVESTOCK");
 
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final AuditTrail audit;
 
-    TransferService(JdbcClient jdbc, AuditTrail audit) {
+    TransferService(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -223,7 +227,7 @@ public class TransferService {
             }
         }
         boolean caretaking = formText.equals("代耕") || formText.equals("CARETAKING");
-        mandate(draft.mandate(), parcels, problems);
+        mandate(draft.mandate(), parcels, LocalDate.now(clock), problems);
         if (problems.isEmpty()) {
             priority(parcels, name, draft.start(), problems);
         }
@@ -242,9 +246,9 @@ public class TransferService {
         }
         long id = jdbc.sql("""
                 insert into land_transfer (county_code, form, transferee_name, transferee_kind, start_date, end_date,
-                                           land_use, rent_yuan_per_mu, recorded_by, caretaking)
-                values (:c, :f, :n, :k, :s, :e, :u, :r, :by, :ct) returning id""")
-                .param("ct", caretaking).param("c", countyCode).param("f", form).param("n", name).param("k", draft.transfereeKind())
+                                           land_use, rent_yuan_per_mu, recorded_by, caretaking, recorded_at)
+                values (:c, :f, :n, :k, :s, :e, :u, :r, :by, :ct, :now) returning id""")
+                .param("now", OffsetDateTime.now(clock)).param("ct", caretaking).param("c", countyCode).param("f", form).param("n", name).param("k", draft.transfereeKind())
                 .param("s", draft.start()).param("e", draft.end()).param("u", draft.landUse()).param("r", draft.rent())
                 .param("by", by).query(Long.class).single();
         for (int i = 0; i < parcels.size(); i++) {
@@ -261,9 +265,9 @@ public class TransferService {
             }
         }
         jdbc.sql("""
-                update land_supply set status = 'CLOSED', closed_at = now() where status = 'OPEN' and id in (
+                update land_supply set status = 'CLOSED', closed_at = :now where status = 'OPEN' and id in (
                     select sp.supply_id from land_supply_parcel sp join land_transfer_parcel tp on tp.parcel_id = sp.parcel_id
-                    where tp.transfer_id = :t)""").param("t", id).update();
+                    where tp.transfer_id = :t)""").param("now", OffsetDateTime.now(clock)).param("t", id).update();
         audit.record(countyCode, "LAND_TRANSFER_RECORDED", "land_transfer", String.valueOf(id),
                 "记录土地流转：" + name + "，" + parcels.size() + " 块地，" + draft.start() + " 至 " + draft.end()
                         + (draft.mandate() == null ? "" : "（" + draft.mandate().agent().strip() + "受托）"), null,
@@ -293,12 +297,12 @@ public class TransferService {
     }
 
     /** L01: someone other than the household transfers only on a complete, signed, current written mandate. */
-    private static void mandate(Mandate m, List<Map<String, Object>> parcels, List<FieldProblem> problems) {
+    private static void mandate(Mandate m, List<Map<String, Object>> parcels, LocalDate today,
+                                List<FieldProblem> problems) {
         if (m == null) {
             return;
         }
         String rule = "L01（《农村土地承包法》第36条、《农村土地经营权流转管理办法》第8条、第18条）：";
-        LocalDate today = org.ronghe.tenancy.CountyClock.today();
         TextInput.line("mandate.agent", "受托人", m.agent(), 100, true, problems);
         TextInput.line("mandate.matters", "委托事项", m.matters(), 500, true, problems);
         TextInput.line("mandate.powers", "委托权限", m.powers(), 500, true, problems);
@@ -354,12 +358,12 @@ public class TransferService {
     private void firstRefusal(String countyCode, String parcel, String owner, Draft draft, List<FieldProblem> problems) {
         String memberCode = draft.memberCode();
         List<Map<String, Object>> offers = jdbc.sql("""
-                select ((s.published_at at time zone 'Asia/Shanghai')::date + coalesce(r.first_refusal_days, 15)) as until
+                select (s.published_at::date + coalesce(r.first_refusal_days, 15)) as until
                 from land_supply s join land_supply_parcel sp on sp.supply_id = s.id join land_parcel p on p.id = sp.parcel_id
                 left join land_rule r on r.county_code = s.county_code
                 where s.county_code = :c and p.code = :code and s.status = 'OPEN'""")
                 .param("c", countyCode).param("code", parcel).query().listOfRows();
-        LocalDate today = org.ronghe.tenancy.CountyClock.today();
+        LocalDate today = LocalDate.now(clock);
         for (Map<String, Object> o : offers) {
             LocalDate until = ((java.sql.Date) o.get("until")).toLocalDate();
             if (!today.isAfter(until)) {
@@ -412,9 +416,9 @@ public class TransferService {
             throw org.ronghe.problem.Refusals.conflict("L07（《农村土地承包法》第40条）：流转应当签订书面合同，"
                     + "合同经双方确认后才能备案（一年以内的代耕除外）");
         }
-        LocalDate recorded = ((java.sql.Timestamp) t.get("recorded_at")).toInstant().atZone(org.ronghe.tenancy.CountyClock.ZONE)
+        LocalDate recorded = ((java.sql.Timestamp) t.get("recorded_at")).toInstant().atZone(clock.getZone())
                 .toLocalDate();
-        LocalDate today = org.ronghe.tenancy.CountyClock.today();
+        LocalDate today = LocalDate.now(clock);
         if (on == null || on.isBefore(recorded) || on.isAfter(today)) {
             throw new InvalidInputException("on", "备案日期应在记录流转之日（" + recorded + "）到今天之间");
         }

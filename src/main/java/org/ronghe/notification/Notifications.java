@@ -1,5 +1,7 @@
 package org.ronghe.notification;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +19,11 @@ public class Notifications {
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final List<NotificationChannel> channels;
 
-    Notifications(JdbcClient jdbc, List<NotificationChannel> channels) {
+    Notifications(JdbcClient jdbc, List<NotificationChannel> channels, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.channels = channels;
     }
@@ -45,9 +49,9 @@ public class Notifications {
             throw new IllegalArgumentException("a notification needs a unit or an account");
         }
         Optional<Long> id = jdbc.sql("""
-                insert into notification (county_code, department_id, username, kind, subject_key, message, link)
-                values (:c, :d, :u, :k, :s, :m, :l) on conflict do nothing returning id""")
-                .param("c", countyCode).param("d", departmentId).param("u", username).param("k", kind)
+                insert into notification (county_code, department_id, username, kind, subject_key, message, link, created_at)
+                values (:c, :d, :u, :k, :s, :m, :l, :now) on conflict do nothing returning id""")
+                .param("now", OffsetDateTime.now(clock)).param("c", countyCode).param("d", departmentId).param("u", username).param("k", kind)
                 .param("s", subjectKey).param("m", message).param("l", link).query(Long.class).optional();
         if (id.isEmpty()) {
             return Optional.empty();
@@ -72,7 +76,7 @@ public class Notifications {
     @Transactional(readOnly = true)
     public List<Map<String, Object>> of(Long departmentId, String username) {
         return jdbc.sql("""
-                select id, kind, message, link, to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as created, read_at from notification
+                select id, kind, message, link, to_char(created_at, 'YYYY-MM-DD HH24:MI') as created, read_at from notification
                 where username = :u or (cast(:d as bigint) is not null and department_id = :d)
                 order by id desc limit 100""").param("u", username).param("d", departmentId).query().listOfRows();
     }
@@ -90,8 +94,8 @@ public class Notifications {
     @Transactional
     public void markAllRead(Long departmentId, String username) {
         jdbc.sql("""
-                update notification set read_at = now()
+                update notification set read_at = :now
                 where read_at is null and (username = :u or (cast(:d as bigint) is not null and department_id = :d))""")
-                .param("u", username).param("d", departmentId).update();
+                .param("now", OffsetDateTime.now(clock)).param("u", username).param("d", departmentId).update();
     }
 }

@@ -1,6 +1,8 @@
 package org.ronghe.plan;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 
 import org.ronghe.account.CurrentUser;
 import org.ronghe.account.Role;
@@ -25,9 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CommitmentWebController {
 
     private final Commitments commitments;
+    private final Clock clock;
     private final PlanService plans;
 
-    CommitmentWebController(Commitments commitments, PlanService plans) {
+    CommitmentWebController(Commitments commitments, PlanService plans, Clock clock) {
+        this.clock = clock;
         this.commitments = commitments;
         this.plans = plans;
     }
@@ -39,7 +43,7 @@ class CommitmentWebController {
 
     @GetMapping("/commitments")
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-        var rows = commitments.list(user.countyCode(), scope(user), null, PlanClock.today());
+        var rows = commitments.list(user.countyCode(), scope(user), null, LocalDate.now(clock));
         model.addAttribute("rows", rows);
         java.util.Map<String, long[]> byUnit = new java.util.TreeMap<>();
         for (var r : rows) {
@@ -57,13 +61,13 @@ class CommitmentWebController {
 
     @GetMapping("/proposals/{id}/commitments")
     String ofProposal(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        model.addAttribute("rows", commitments.list(user.countyCode(), scope(user), id, PlanClock.today()));
+        model.addAttribute("rows", commitments.list(user.countyCode(), scope(user), id, LocalDate.now(clock)));
         return "plan/commitment-rows :: rows";
     }
 
     @GetMapping("/commitments/{id}")
     String one(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        var c = commitments.one(user.countyCode(), id, PlanClock.today());
+        var c = commitments.one(user.countyCode(), id, LocalDate.now(clock));
         Long scope = scope(user);
         if (scope != null && !scope.equals(((Number) c.get("department_id")).longValue())) {
             throw new org.ronghe.problem.NotFoundException("承诺事项", id);
@@ -82,8 +86,8 @@ class CommitmentWebController {
 
     private java.util.List<PlanService.TaskNode> allTasks(CurrentUser user) {
         java.util.List<PlanService.TaskNode> all = new java.util.ArrayList<>();
-        for (PlanService.PlanSummary p : plans.plans(user.countyCode(), PlanClock.today())) {
-            all.addAll(plans.tree(user.countyCode(), p.id(), PlanClock.today()));
+        for (PlanService.PlanSummary p : plans.plans(user.countyCode(), LocalDate.now(clock))) {
+            all.addAll(plans.tree(user.countyCode(), p.id(), LocalDate.now(clock)));
         }
         return all;
     }

@@ -1,7 +1,9 @@
 package org.ronghe.plan;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +34,11 @@ public class Commitments {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final AuditTrail audit;
 
-    Commitments(JdbcClient jdbc, AuditTrail audit) {
+    Commitments(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -56,7 +60,7 @@ public class Commitments {
                 where proposal_id = :p and department_id = :d and status = 'OPEN' and reply_id <> :r""")
                 .param("note", "由后续答复" + (event.docNumber() == null ? "" : event.docNumber()) + "接续")
                 .param("p", event.proposalId()).param("d", event.departmentId()).param("r", event.replyId()).update();
-        LocalDate due = LocalDate.of((event.replyDate() == null ? PlanClock.today() : event.replyDate()).getYear(), 12, 31);
+        LocalDate due = LocalDate.of((event.replyDate() == null ? LocalDate.now(clock) : event.replyDate()).getYear(), 12, 31);
         for (ReplyRecorded.Commitment c : event.commitments()) {
             jdbc.sql("""
                     insert into commitment (county_code, reply_id, proposal_id, department_id, seq, title, text,
@@ -131,7 +135,7 @@ public class Commitments {
     public List<Map<String, Object>> reports(long id) {
         return jdbc.sql("""
                 select r.progress, r.text, coalesce(u.display_name, r.reported_by) as reporter,
-                       to_char(r.reported_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as reported
+                       to_char(r.reported_at, 'YYYY-MM-DD HH24:MI') as reported
                 from commitment_report r left join app_user u on u.username = r.reported_by
                 where r.commitment_id = :id order by r.id desc""").param("id", id).query().listOfRows()
                 .stream().map(Commitments::plain).toList();
@@ -180,8 +184,10 @@ public class Commitments {
             throw problem(HttpStatus.CONFLICT, "该承诺事项已办结");
         }
         boolean done = progress.compareTo(HUNDRED) == 0;
-        jdbc.sql("insert into commitment_report (county_code, commitment_id, progress, text, reported_by) values (:c, :id, :p, :t, :by)")
-                .param("c", countyCode).param("id", id).param("p", progress).param("t", t).param("by", by).update();
+        jdbc.sql("""
+                        insert into commitment_report (county_code, commitment_id, progress, text, reported_by, reported_at)
+                        values (:c, :id, :p, :t, :by, :now)""")
+                .param("now", OffsetDateTime.now(clock)).param("c", countyCode).param("id", id).param("p", progress).param("t", t).param("by", by).update();
         jdbc.sql("update commitment set progress = :p, status = :s, closed_note = :n where id = :id")
                 .param("p", progress).param("s", done ? "DONE" : "OPEN").param("n", done ? "报告已落实" : null)
                 .param("id", id).update();

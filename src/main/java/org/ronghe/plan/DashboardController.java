@@ -3,6 +3,8 @@ package org.ronghe.plan;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -24,16 +26,18 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class DashboardController {
 
     private final Dashboard dashboard;
+    private final Clock clock;
     private final PlanService plans;
 
-    DashboardController(Dashboard dashboard, PlanService plans) {
+    DashboardController(Dashboard dashboard, PlanService plans, Clock clock) {
+        this.clock = clock;
         this.dashboard = dashboard;
         this.plans = plans;
     }
 
     @GetMapping("/dashboard")
     String page(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("v", dashboard.view(user.countyCode(), PlanClock.today()));
+        model.addAttribute("v", dashboard.view(user.countyCode(), LocalDate.now(clock)));
         return "plan/dashboard";
     }
 
@@ -42,12 +46,12 @@ class DashboardController {
     @io.swagger.v3.oas.annotations.Operation(summary = "县级总览看板数据", description = "指标及各期数值、各计划领域进度、"
             + "按牵头单位的红黄绿灯任务数、逾期/滞后/未报送任务、按单位的承诺事项数")
     Dashboard.View api(@AuthenticationPrincipal CurrentUser user) {
-        return dashboard.view(user.countyCode(), PlanClock.today());
+        return dashboard.view(user.countyCode(), LocalDate.now(clock));
     }
 
     @GetMapping("/dashboard.xlsx")
     ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal CurrentUser user) {
-        Dashboard.View v = dashboard.view(user.countyCode(), PlanClock.today());
+        Dashboard.View v = dashboard.view(user.countyCode(), LocalDate.now(clock));
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = sheet(book, "指标", List.of("指标", "单位", "最新期别", "数值", "同比", "变化单位", "目标完成(%)", "来源"));
             int n = 1;
@@ -90,7 +94,7 @@ class DashboardController {
             }
             s = sheet(book, "需督办任务", List.of("计划", "编号", "任务", "牵头单位", "完成时限", "状态", "进度(%)", "提示"));
             n = 1;
-            for (PlanService.TaskNode t : plans.board(user.countyCode(), null, PlanClock.today())) {
+            for (PlanService.TaskNode t : plans.board(user.countyCode(), null, LocalDate.now(clock))) {
                 Row row = s.createRow(n++);
                 row.createCell(0).setCellValue(t.planTitle());
                 row.createCell(1).setCellValue(t.code());

@@ -1,7 +1,9 @@
 package org.ronghe.plan;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,9 +34,11 @@ class DemoPlan {
     private final PlanService plans;
     private final TaskWatch watch;
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final CountySettings county;
 
-    DemoPlan(PlanService plans, TaskWatch watch, JdbcClient jdbc, CountySettings county) {
+    DemoPlan(PlanService plans, TaskWatch watch, JdbcClient jdbc, CountySettings county, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.watch = watch;
         this.jdbc = jdbc;
@@ -50,7 +54,7 @@ class DemoPlan {
                 .query(Long.class).single() > 0 || !"140581".equals(c)) {
             return;
         }
-        LocalDate today = PlanClock.today();
+        LocalDate today = LocalDate.now(clock);
         int y = today.getYear();
         List<PlanWorkbook.Line> lines = new ArrayList<>();
         add(lines, "1", "推动城乡生产要素自由交换和双向流动", null, null, null, null, "1", TaskStatus.NOT_STARTED, "0");
@@ -75,17 +79,17 @@ class DemoPlan {
                 LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), "1", TaskStatus.IN_PROGRESS, "55");
         long id = plans.importPlan(c, TITLE, String.valueOf(y), lines, "demo-supervision");
         // as if the plan had been issued at the start of the year: last month's reports are due
-        jdbc.sql("update plan set created_at = make_timestamptz(:y, 1, 15, 9, 0, 0, 'Asia/Shanghai') where id = :id")
+        jdbc.sql("update plan set created_at = make_timestamptz(:y, 1, 15, 9, 0, 0) where id = :id")
                 .param("y", y).param("id", id).update();
         String last = java.time.YearMonth.from(today).minusMonths(1).toString();
         jdbc.sql("""
-                insert into progress_report (county_code, task_id, period, progress, status, text, reported_by)
+                insert into progress_report (county_code, task_id, period, progress, status, text, reported_by, reported_at)
                 select t.county_code, t.id, :p, t.progress, t.status, '（演示）按计划推进。',
                        case d.doc_code when '高发改' then 'demo-unit' when '高农' then 'demo-unit-agri'
-                                       else '（演示）' || d.short_name || '承办人' end
+                                       else '（演示）' || d.short_name || '承办人' end, :now
                 from plan_task t join department d on d.id = t.lead_department_id
                 where t.plan_id = :id and t.code <> '4.2'""")
-                .param("p", last).param("id", id).update();
+                .param("p", last).param("id", id).param("now", OffsetDateTime.now(clock)).update();
         // the bureau's commitments from the source letter carry out the plan's four areas
         jdbc.sql("""
                 update commitment m set task_id = t.id

@@ -2,6 +2,8 @@ package org.ronghe.plan;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -29,15 +31,17 @@ import org.springframework.web.multipart.MultipartFile;
 class PlanApiController {
 
     private final PlanService plans;
+    private final Clock clock;
 
-    PlanApiController(PlanService plans) {
+    PlanApiController(PlanService plans, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
     }
 
     @GetMapping("/api/plans")
     @Operation(summary = "任务计划列表", description = "progress 为总体进度（%），overdue 已逾期任务数，missed 上月未报送任务数")
     List<PlanService.PlanSummary> list(@AuthenticationPrincipal CurrentUser user) {
-        return plans.plans(user.countyCode(), PlanClock.today());
+        return plans.plans(user.countyCode(), LocalDate.now(clock));
     }
 
     @GetMapping("/api/plans/{id}")
@@ -45,13 +49,13 @@ class PlanApiController {
     Map<String, Object> plan(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         Map<String, Object> p = plans.plan(user.countyCode(), id);
         return Map.of("id", id, "title", p.get("title"), "year", p.get("year"),
-                "tasks", plans.tree(user.countyCode(), id, PlanClock.today()));
+                "tasks", plans.tree(user.countyCode(), id, LocalDate.now(clock)));
     }
 
     @GetMapping("/api/plans/{id}/export.xlsx")
     @Operation(summary = "导出计划为 Excel（与导入同一格式）")
     ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        return PlanWebController.xlsx(plans.export(user.countyCode(), id, PlanClock.today()), "plan-" + id + ".xlsx");
+        return PlanWebController.xlsx(plans.export(user.countyCode(), id, LocalDate.now(clock)), "plan-" + id + ".xlsx");
     }
 
     @PostMapping(path = "/api/plans/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -76,8 +80,8 @@ class PlanApiController {
                                      @RequestParam(defaultValue = "mine") String scope) {
         return switch (scope) {
             case "mine" -> user.departmentId() == null ? List.of()
-                    : plans.board(user.countyCode(), user.departmentId(), PlanClock.today());
-            case "flagged" -> plans.board(user.countyCode(), null, PlanClock.today());
+                    : plans.board(user.countyCode(), user.departmentId(), LocalDate.now(clock));
+            case "flagged" -> plans.board(user.countyCode(), null, LocalDate.now(clock));
             default -> throw new InvalidInputException("scope", "scope 应为 mine（本单位）或 flagged（全县需督办）");
         };
     }
@@ -85,7 +89,7 @@ class PlanApiController {
     @GetMapping("/api/tasks/{id}")
     @Operation(summary = "一项任务及其进展报告")
     Map<String, Object> task(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        return Map.of("task", plans.task(user.countyCode(), id, PlanClock.today()), "reports", plans.reports(id));
+        return Map.of("task", plans.task(user.countyCode(), id, LocalDate.now(clock)), "reports", plans.reports(id));
     }
 
     @PostMapping(path = "/api/tasks/{id}/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -96,8 +100,8 @@ class PlanApiController {
         BigDecimal p = JsonFields.decimal(body.get("progress"), "progress", "进度应为 0 到 100 之间的数字");
         plans.report(user.countyCode(), id, user.departmentId(), new PlanService.ProgressInput(p,
                 JsonFields.text(body, "status", "状态"), JsonFields.text(body, "text", "进展情况"),
-                JsonFields.text(body, "problems", "存在问题")), user.username(), PlanClock.today());
-        return Map.of("task", plans.task(user.countyCode(), id, PlanClock.today()));
+                JsonFields.text(body, "problems", "存在问题")), user.username(), LocalDate.now(clock));
+        return Map.of("task", plans.task(user.countyCode(), id, LocalDate.now(clock)));
     }
 
     @PostMapping(path = "/api/tasks/{id}/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -121,7 +125,7 @@ class PlanApiController {
         }
         plans.report(user.countyCode(), id, user.departmentId(), new PlanService.ProgressInput(
                 progress.isBlank() ? null : new BigDecimal(progress.strip()), status, text, problems, files),
-                user.username(), PlanClock.today());
-        return Map.of("task", plans.task(user.countyCode(), id, PlanClock.today()), "reports", plans.reports(id));
+                user.username(), LocalDate.now(clock));
+        return Map.of("task", plans.task(user.countyCode(), id, LocalDate.now(clock)), "reports", plans.reports(id));
     }
 }

@@ -2,7 +2,9 @@ package org.ronghe.plan;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -125,8 +127,10 @@ public class PlanService {
     private final JdbcClient jdbc;
     private final DepartmentDirectory departments;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    PlanService(JdbcClient jdbc, DepartmentDirectory departments, AuditTrail audit) {
+    PlanService(JdbcClient jdbc, DepartmentDirectory departments, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.departments = departments;
         this.audit = audit;
@@ -305,7 +309,7 @@ public class PlanService {
             TaskStatus s = status.get(id);
             LocalDate start = date(r.get("start_date"));
             LocalDate created = ((java.sql.Timestamp) r.get("created_at")).toInstant()
-                    .atZone(org.ronghe.tenancy.CountyClock.ZONE).toLocalDate();
+                    .atZone(clock.getZone()).toLocalDate();
             boolean missed = leaf && s != TaskStatus.DONE && s != TaskStatus.SUSPENDED && created.isBefore(monthStart)
                     && (start == null || start.isBefore(monthStart)) && !(Boolean) r.get("reported_last");
             String code = (String) r.get("code");
@@ -454,8 +458,10 @@ public class PlanService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long planId = jdbc.sql("insert into plan (county_code, title, year, created_by) values (:c, :t, :y, :by) returning id")
-                .param("c", countyCode).param("t", t).param("y", y).param("by", by).query(Long.class).single();
+        long planId = jdbc.sql("""
+                        insert into plan (county_code, title, year, created_by, created_at)
+                        values (:c, :t, :y, :by, :now) returning id""")
+                .param("now", OffsetDateTime.now(clock)).param("c", countyCode).param("t", t).param("y", y).param("by", by).query(Long.class).single();
         Map<String, Long> ids = new HashMap<>();
         int seq = 0;
         for (PlanWorkbook.Line l : lines) {
@@ -521,7 +527,7 @@ public class PlanService {
     public List<Map<String, Object>> reports(long taskId) {
         return jdbc.sql("""
                 select r.id, r.period, r.progress, r.status, r.text, r.problems, coalesce(u.display_name, r.reported_by) as reporter,
-                       to_char(r.reported_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as reported
+                       to_char(r.reported_at, 'YYYY-MM-DD HH24:MI') as reported
                 from progress_report r left join app_user u on u.username = r.reported_by
                 where r.task_id = :t order by r.id desc""").param("t", taskId).query().listOfRows().stream()
                 .map(m -> {
@@ -603,9 +609,10 @@ public class PlanService {
             throw problem(HttpStatus.FORBIDDEN, "只有牵头单位可以报送该任务的进展");
         }
         long reportId = jdbc.sql("""
-                insert into progress_report (county_code, task_id, period, progress, status, text, problems, reported_by)
-                values (:c, :t, :p, :pr, :s, :text, :problems, :by) returning id""")
-                .param("c", countyCode).param("t", taskId).param("p", YearMonth.from(today).toString())
+                insert into progress_report (county_code, task_id, period, progress, status, text, problems, reported_by,
+                                             reported_at)
+                values (:c, :t, :p, :pr, :s, :text, :problems, :by, :now) returning id""")
+                .param("now", OffsetDateTime.now(clock)).param("c", countyCode).param("t", taskId).param("p", YearMonth.from(today).toString())
                 .param("pr", progress).param("s", status.name()).param("text", text)
                 .param("problems", issues.isEmpty() ? null : issues).param("by", by).query(Long.class).single();
         for (Evidence e : files) {

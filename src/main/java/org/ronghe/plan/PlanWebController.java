@@ -3,6 +3,8 @@ package org.ronghe.plan;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -35,16 +37,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PlanWebController {
 
     private final PlanService plans;
+    private final Clock clock;
     private final Commitments commitments;
 
-    PlanWebController(PlanService plans, Commitments commitments) {
+    PlanWebController(PlanService plans, Commitments commitments, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.commitments = commitments;
     }
 
     @GetMapping("/tasks")
     String board(@AuthenticationPrincipal CurrentUser user, Model model) {
-        java.time.LocalDate today = PlanClock.today();
+        java.time.LocalDate today = LocalDate.now(clock);
         model.addAttribute("plans", plans.plans(user.countyCode(), today));
         model.addAttribute("mine", user.departmentId() == null ? List.of() : plans.board(user.countyCode(), user.departmentId(), today));
         model.addAttribute("flagged", supervises(user) ? plans.board(user.countyCode(), null, today) : List.of());
@@ -56,13 +60,13 @@ class PlanWebController {
     @GetMapping("/plans/{id}")
     String plan(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         model.addAttribute("plan", plans.plan(user.countyCode(), id));
-        model.addAttribute("tasks", plans.tree(user.countyCode(), id, PlanClock.today()));
+        model.addAttribute("tasks", plans.tree(user.countyCode(), id, LocalDate.now(clock)));
         return "plan/plan";
     }
 
     @GetMapping("/plans/{id}/export.xlsx")
     ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        return xlsx(plans.export(user.countyCode(), id, PlanClock.today()), plans.plan(user.countyCode(), id).get("title") + ".xlsx");
+        return xlsx(plans.export(user.countyCode(), id, LocalDate.now(clock)), plans.plan(user.countyCode(), id).get("title") + ".xlsx");
     }
 
     @PostMapping("/plans/import")
@@ -87,7 +91,7 @@ class PlanWebController {
 
     @GetMapping("/tasks/{id}")
     String task(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        PlanService.TaskNode task = plans.task(user.countyCode(), id, PlanClock.today());
+        PlanService.TaskNode task = plans.task(user.countyCode(), id, LocalDate.now(clock));
         model.addAttribute("task", task);
         model.addAttribute("reports", plans.reports(id));
         model.addAttribute("askedBy", commitments.ofTask(user.countyCode(), id));
@@ -129,7 +133,7 @@ class PlanWebController {
                 }
             }
             plans.report(user.countyCode(), id, user.departmentId(),
-                    new PlanService.ProgressInput(p, status, text, problems, files), user.username(), PlanClock.today());
+                    new PlanService.ProgressInput(p, status, text, problems, files), user.username(), LocalDate.now(clock));
             redirect.addFlashAttribute("notice", "进展已报送");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", e.byField());

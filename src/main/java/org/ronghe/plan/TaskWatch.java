@@ -1,5 +1,6 @@
 package org.ronghe.plan;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
@@ -25,18 +26,20 @@ public class TaskWatch {
     private final JdbcClient jdbc;
     private final PlanService plans;
     private final Commitments commitments;
+    private final Clock clock;
     private final Notifications notifications;
 
-    TaskWatch(JdbcClient jdbc, PlanService plans, Commitments commitments, Notifications notifications) {
+    TaskWatch(JdbcClient jdbc, PlanService plans, Commitments commitments, Notifications notifications, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.plans = plans;
         this.commitments = commitments;
         this.notifications = notifications;
     }
 
-    @Scheduled(cron = "${ronghe.task-watch.cron:0 10 7 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${ronghe.task-watch.cron:0 10 7 * * *}", zone = "${ronghe.county.zone:Asia/Shanghai}")
     void daily() {
-        log.info("Task watch: {} notices", run(PlanClock.today()));
+        log.info("Task watch: {} notices", run(LocalDate.now(clock)));
     }
 
     /**

@@ -46,13 +46,13 @@ public final class DateInput {
     }
 
     /**
-     * As {@link #day(String, String)}, with today in China (Asia/Shanghai) for an absent or blank text.
+     * As {@link #day(String, String)}, with {@code today} (the county clock's) for an absent or blank text.
      *
      * @throws InvalidInputException naming {@code field} when the text is not a {@code yyyy-MM-dd} day
      */
-    public static LocalDate dayOrToday(String text, String field) {
+    public static LocalDate dayOrToday(String text, String field, LocalDate today) {
         LocalDate day = day(text, field);
-        return day != null ? day : org.ronghe.tenancy.CountyClock.today();
+        return day != null ? day : today;
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.ronghe.proposal;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,9 +45,11 @@ public class AssignmentService {
     private final JdbcClient jdbc;
     private final DepartmentDirectory departments;
     private final WorkCalendar calendar;
+    private final Clock clock;
     private final AuditTrail audit;
 
-    AssignmentService(JdbcClient jdbc, DepartmentDirectory departments, WorkCalendar calendar, AuditTrail audit) {
+    AssignmentService(JdbcClient jdbc, DepartmentDirectory departments, WorkCalendar calendar, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.departments = departments;
         this.calendar = calendar;
@@ -154,8 +158,8 @@ public class AssignmentService {
         lockProposalOf(countyCode, assignmentId);
         Map<String, Object> a = ownAssignment(countyCode, assignmentId, departmentId);
         requireState(a, "PENDING", "签收");
-        jdbc.sql("update proposal_assignment set state = 'SIGNED', signed_at = now() where id = :id")
-                .param("id", assignmentId).update();
+        jdbc.sql("update proposal_assignment set state = 'SIGNED', signed_at = :now where id = :id")
+                .param("now", OffsetDateTime.now(clock)).param("id", assignmentId).update();
         audit.record(countyCode, "ASSIGNMENT_SIGNED", "proposal", String.valueOf(a.get("proposal_id")),
                 departmentName(a) + " 签收", Map.of("state", "PENDING"), Map.of("state", "SIGNED"));
     }

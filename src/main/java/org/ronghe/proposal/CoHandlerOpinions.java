@@ -1,6 +1,8 @@
 package org.ronghe.proposal;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,11 @@ import org.springframework.web.ErrorResponseException;
 public class CoHandlerOpinions {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final AuditTrail audit;
 
-    CoHandlerOpinions(JdbcClient jdbc, AuditTrail audit) {
+    CoHandlerOpinions(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -76,11 +80,12 @@ public class CoHandlerOpinions {
         String old = jdbc.sql("select opinion from co_handler_opinion where assignment_id = :a").param("a", assignmentId)
                 .query(String.class).optional().orElse(null);
         jdbc.sql("""
-                insert into co_handler_opinion (county_code, assignment_id, proposal_id, department_id, opinion, submitted_by)
-                values (:c, :a, :p, :d, :o, :by)
+                insert into co_handler_opinion (county_code, assignment_id, proposal_id, department_id, opinion, submitted_by,
+                                                submitted_at, first_submitted_at)
+                values (:c, :a, :p, :d, :o, :by, :now, :now)
                 on conflict (assignment_id) do update set opinion = excluded.opinion,
-                    submitted_by = excluded.submitted_by, submitted_at = now()""") // first_submitted_at stays
-                .param("c", countyCode).param("a", assignmentId).param("p", proposalId).param("d", departmentId)
+                    submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at""") // first_submitted_at stays
+                .param("now", OffsetDateTime.now(clock)).param("c", countyCode).param("a", assignmentId).param("p", proposalId).param("d", departmentId)
                 .param("o", text).param("by", username).update();
         audit.record(countyCode, old == null ? "CO_OPINION_SUBMITTED" : "CO_OPINION_REVISED", "proposal",
                 String.valueOf(proposalId), (old == null ? "提交会办意见" : "修改会办意见"),

@@ -1,6 +1,8 @@
 package org.ronghe.proposal;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -35,9 +37,11 @@ public class DeadlineWatch {
     private final AuditTrail audit;
 
     private final Disclosure disclosure;
+    private final Clock clock;
 
     DeadlineWatch(JdbcClient jdbc, Notifications notifications, WorkCalendar calendar, AuditTrail audit,
-                  Disclosure disclosure) {
+                  Disclosure disclosure, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.disclosure = disclosure;
         this.jdbc = jdbc;
@@ -45,9 +49,9 @@ public class DeadlineWatch {
         this.calendar = calendar;
     }
 
-    @Scheduled(cron = "${ronghe.deadline-watch.cron:0 0 7 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${ronghe.deadline-watch.cron:0 0 7 * * *}", zone = "${ronghe.county.zone:Asia/Shanghai}")
     void daily() {
-        Result r = run(ProposalService.today());
+        Result r = run(LocalDate.now(clock));
         log.info("Deadline watch: {} near, {} overdue notices, {} missing feedback recorded, {} disclosure notices",
                 r.near(), r.overdue(), r.missingFeedback(), r.disclosureNotices());
     }
@@ -144,9 +148,10 @@ public class DeadlineWatch {
                 continue;
             }
             int added = jdbc.sql("""
-                    insert into proposal_feedback (county_code, proposal_id, reply_id, proposer_id, verdict, answered_by)
-                    values (:c, :p, :r, :pr, 'NO_RESPONSE', 'system') on conflict do nothing""")
-                    .param("c", county).param("p", row.get("proposal_id")).param("r", row.get("id"))
+                    insert into proposal_feedback (county_code, proposal_id, reply_id, proposer_id, verdict, answered_by,
+                                                   answered_at)
+                    values (:c, :p, :r, :pr, 'NO_RESPONSE', 'system', :now) on conflict do nothing""")
+                    .param("now", OffsetDateTime.now(clock)).param("c", county).param("p", row.get("proposal_id")).param("r", row.get("id"))
                     .param("pr", row.get("proposer_id")).update();
             if (added > 0) {
                 audit.record(county, "FEEDBACK_MISSING", "proposal", String.valueOf(row.get("proposal_id")),

@@ -1,5 +1,6 @@
 package org.ronghe.proposal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +38,11 @@ class DemoSession {
     private final ReplyDrafting drafting;
     private final Disclosure disclosure;
     private final DeadlineWatch deadlines;
+    private final Clock clock;
 
     DemoSession(ProposalService service, CountySettings county, DepartmentDirectory departments,
-                AssignmentService assignments, ReplyDrafting drafting, Disclosure disclosure, DeadlineWatch deadlines) {
+                AssignmentService assignments, ReplyDrafting drafting, Disclosure disclosure, DeadlineWatch deadlines, Clock clock) {
+        this.clock = clock;
         this.deadlines = deadlines;
         this.service = service;
         this.county = county;
@@ -64,12 +67,12 @@ class DemoSession {
         }
         fill(session, devReform.get(), agri.get());
         // so the overdue demo item shows in the units' 通知 at once rather than after the next 07:00 run
-        deadlines.run(ProposalService.today());
+        deadlines.run(LocalDate.now(clock));
     }
 
     private void fill(long session, long devReform, long agri) {
         String c = county.code();
-        LocalDate today = ProposalService.today();
+        LocalDate today = LocalDate.now(clock);
         submit(session, "（演示）关于建设城乡公交一体化站点的提案", "演示委员甲");
         service.reject(c, submit(session, "（演示）关于调整个人工资待遇的提案", "演示委员乙"), "属个人事务，不属于提案范围", false);
         filed(session, "（演示）关于加强古村落保护利用的提案", "演示委员丙");
@@ -99,7 +102,7 @@ class DemoSession {
     private long released(long session, String title, long unit, String category, String body) {
         String c = county.code();
         long id = filed(session, title, "演示·提案者");
-        long a = assignments.assign(c, id, AssignmentService.Mode.SEPARATE, List.of(unit), ProposalService.today()).get(0);
+        long a = assignments.assign(c, id, AssignmentService.Mode.SEPARATE, List.of(unit), LocalDate.now(clock)).get(0);
         assignments.sign(c, a, unit);
         long r = drafting.draft(c, a, unit, new ReplyDrafting.Draft(body, category, "演示局长", List.of("演示承办人"),
                 "0356-5220000", List.of("市政协提案委")));

@@ -1,5 +1,7 @@
 package org.ronghe.proposal;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,10 +40,12 @@ public class Disclosure {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final WorkCalendar calendar;
+    private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     Disclosure(JdbcClient jdbc, AuditTrail audit, WorkCalendar calendar,
-               org.springframework.context.ApplicationEventPublisher events) {
+               org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.calendar = calendar;
@@ -107,8 +111,8 @@ public class Disclosure {
             throw new org.ronghe.problem.InvalidInputException(problems);
         }
         Map<String, Object> r = lockUndecided(countyCode, replyId);
-        jdbc.sql("update reply set withheld_at = now(), withheld_by = :by, withheld_reason = :why where id = :id")
-                .param("by", by).param("why", why).param("id", replyId).update();
+        jdbc.sql("update reply set withheld_at = :now, withheld_by = :by, withheld_reason = :why where id = :id")
+                .param("now", OffsetDateTime.now(clock)).param("by", by).param("why", why).param("id", replyId).update();
         audit.record(countyCode, "REPLY_WITHHELD", "reply", String.valueOf(replyId),
                 "不予公开答复函 " + (r.get("doc_number") == null ? "" : r.get("doc_number")), null,
                 Map.of("public", false, "reason", why));
@@ -140,7 +144,8 @@ public class Disclosure {
     @Transactional
     public void publish(String countyCode, long replyId, String by) {
         Map<String, Object> r = lockUndecided(countyCode, replyId);
-        jdbc.sql("update reply set disclosed_at = now(), disclosed_by = :by where id = :id").param("by", by)
+        jdbc.sql("update reply set disclosed_at = :now, disclosed_by = :by where id = :id").param("now", OffsetDateTime.now(clock))
+                .param("by", by)
                 .param("id", replyId).update();
         audit.record(countyCode, "REPLY_DISCLOSED", "reply", String.valueOf(replyId),
                 "公开答复函 " + (r.get("doc_number") == null ? "" : r.get("doc_number")), null, Map.of("public", true));

@@ -1,5 +1,7 @@
 package org.ronghe.proposal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 class DisclosureApiController {
 
     private final Disclosure disclosure;
+    private final Clock clock;
 
-    DisclosureApiController(Disclosure disclosure) {
+    DisclosureApiController(Disclosure disclosure, Clock clock) {
+        this.clock = clock;
         this.disclosure = disclosure;
     }
 
@@ -31,7 +35,7 @@ class DisclosureApiController {
     @Operation(summary = "待公开的答复", description = "已签发、尚未决定公开与否的答复；due 为公开期限（答复日期后 20 个工作日，县设置），"
             + "bucket 为 待公开、即将到期 或 已超期")
     List<Disclosure.Pending> pending(@AuthenticationPrincipal CurrentUser user) {
-        return disclosure.pending(user.countyCode(), ProposalService.today());
+        return disclosure.pending(user.countyCode(), LocalDate.now(clock));
     }
 
     @PostMapping("/api/replies/{id}/disclosure")

@@ -1,5 +1,7 @@
 package org.ronghe.proposal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import org.ronghe.account.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,14 +22,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DisclosureWebController {
 
     private final Disclosure disclosure;
+    private final Clock clock;
 
-    DisclosureWebController(Disclosure disclosure) {
+    DisclosureWebController(Disclosure disclosure, Clock clock) {
+        this.clock = clock;
         this.disclosure = disclosure;
     }
 
     @GetMapping("/disclosures")
     String pending(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("items", disclosure.pending(user.countyCode(), ProposalService.today()));
+        model.addAttribute("items", disclosure.pending(user.countyCode(), LocalDate.now(clock)));
         return "proposal/disclosures";
     }
 

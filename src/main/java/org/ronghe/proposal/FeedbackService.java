@@ -1,6 +1,8 @@
 package org.ronghe.proposal;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +53,10 @@ public class FeedbackService {
     private final JdbcClient jdbc;
     private final WorkCalendar calendar;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    FeedbackService(JdbcClient jdbc, WorkCalendar calendar, AuditTrail audit) {
+    FeedbackService(JdbcClient jdbc, WorkCalendar calendar, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.audit = audit;
@@ -113,9 +117,10 @@ public class FeedbackService {
             throw HandlingProblems.conflict("您已对这份答复反馈过意见");
         }
         jdbc.sql("""
-                insert into proposal_feedback (county_code, proposal_id, reply_id, proposer_id, verdict, comment, answered_by)
-                values (:c, :p, :r, :pr, :v, :comment, :by)""")
-                .param("c", countyCode).param("p", proposalId).param("r", replyId).param("pr", proposerId)
+                insert into proposal_feedback (county_code, proposal_id, reply_id, proposer_id, verdict, comment, answered_by,
+                                               answered_at)
+                values (:c, :p, :r, :pr, :v, :comment, :by, :now)""")
+                .param("now", OffsetDateTime.now(clock)).param("c", countyCode).param("p", proposalId).param("r", replyId).param("pr", proposerId)
                 .param("v", verdict.name()).param("comment", c.isEmpty() ? null : c).param("by", username).update();
         audit.record(countyCode, "FEEDBACK_GIVEN", "proposal", String.valueOf(proposalId),
                 proposerName + " 反馈：" + verdict.label() + (c.isEmpty() ? "" : "，" + c), null,

@@ -1,5 +1,7 @@
 package org.ronghe.proposal;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +37,11 @@ public class FollowUps {
             """;
 
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final AuditTrail audit;
 
-    FollowUps(JdbcClient jdbc, AuditTrail audit) {
+    FollowUps(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -87,8 +91,8 @@ public class FollowUps {
             throw HandlingProblems.forbidden("只有答复该提案的单位可以报告落实情况");
         }
         jdbc.sql("""
-                insert into follow_up_report (county_code, proposal_id, department_id, report, solved, reported_by)
-                values (:c, :p, :d, :r, :s, :by)""").param("c", countyCode).param("p", proposalId)
+                insert into follow_up_report (county_code, proposal_id, department_id, report, solved, reported_by, reported_at)
+                values (:c, :p, :d, :r, :s, :by, :now)""").param("now", OffsetDateTime.now(clock)).param("c", countyCode).param("p", proposalId)
                 .param("d", departmentId).param("r", text).param("s", solved).param("by", username).update();
         audit.record(countyCode, solved ? "FOLLOW_UP_SOLVED" : "FOLLOW_UP_REPORTED", "proposal", String.valueOf(proposalId),
                 (solved ? "报告已解决：" : "报告落实进展：") + (text.length() > 100 ? text.substring(0, 100) + "…" : text),
@@ -100,7 +104,7 @@ public class FollowUps {
     public List<Map<String, Object>> reports(long proposalId) {
         return jdbc.sql("""
                 select f.report, f.solved, d.name as department_name,
-                       to_char(f.reported_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as reported
+                       to_char(f.reported_at, 'YYYY-MM-DD HH24:MI') as reported
                 from follow_up_report f join department d on d.id = f.department_id
                 where f.proposal_id = :p order by f.id""").param("p", proposalId).query().listOfRows();
     }

@@ -1,5 +1,7 @@
 package org.ronghe.proposal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -31,11 +33,13 @@ class ProposalApiController {
     private final ReplyDrafting drafting;
     private final FeedbackService feedback;
     private final CoHandlerOpinions coOpinions;
+    private final Clock clock;
     private final FollowUps followUps;
 
     ProposalApiController(ProposalService service, ProposalCatalog catalog, SimilarProposals similar,
                           AssignmentService assignments, ReplyDrafting drafting, FeedbackService feedback,
-                          CoHandlerOpinions coOpinions, FollowUps followUps) {
+                          CoHandlerOpinions coOpinions, FollowUps followUps, Clock clock) {
+        this.clock = clock;
         this.followUps = followUps;
         this.feedback = feedback;
         this.coOpinions = coOpinions;
@@ -157,7 +161,7 @@ class ProposalApiController {
                 units.add(n.longValue());
             }
         }
-        return Map.of("assignments", assignments.assign(user.countyCode(), id, mode, units, ProposalService.today()));
+        return Map.of("assignments", assignments.assign(user.countyCode(), id, mode, units, LocalDate.now(clock)));
     }
 
     @PostMapping("/api/assignments/{id}/sign")
@@ -182,7 +186,7 @@ class ProposalApiController {
     @Operation(summary = "退回（承办单位，须在退回期限内，理由必填）")
     Map<String, Object> giveBack(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                  @RequestBody Map<String, String> body) {
-        assignments.giveBack(user.countyCode(), id, user.departmentId(), body.get("reason"), ProposalService.today());
+        assignments.giveBack(user.countyCode(), id, user.departmentId(), body.get("reason"), LocalDate.now(clock));
         return Map.of("state", "RETURNED");
     }
 
@@ -197,7 +201,7 @@ class ProposalApiController {
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInputException("dueDate", "办理期限应为 yyyy-MM-dd");
         }
-        assignments.extend(user.countyCode(), id, due, body.get("reason"), ProposalService.today());
+        assignments.extend(user.countyCode(), id, due, body.get("reason"), LocalDate.now(clock));
         return Map.of("dueDate", due.toString());
     }
 
@@ -226,7 +230,7 @@ class ProposalApiController {
     @PreAuthorize("hasRole('UNIT_STAFF')")
     @Operation(summary = "本单位待办（待签收、待办理、即将到期、已超期）")
     List<Map<String, Object>> todo(@AuthenticationPrincipal CurrentUser user) {
-        return assignments.todo(user.countyCode(), user.departmentId(), ProposalService.today());
+        return assignments.todo(user.countyCode(), user.departmentId(), LocalDate.now(clock));
     }
 
     @PostMapping("/api/assignments/{id}/reply")
@@ -279,7 +283,7 @@ class ProposalApiController {
             throw new InvalidInputException("verdict", "请选择：SATISFIED（满意）、BASICALLY_SATISFIED（基本满意）或 DISSATISFIED（不满意）");
         }
         feedback.answer(user.countyCode(), id, user.displayName(), user.username(), verdict, text(body, "comment", "意见"),
-                ProposalService.today());
+                LocalDate.now(clock));
         return Map.of("verdict", verdict.name());
     }
 

@@ -127,7 +127,7 @@ public class ProposalCatalog {
     /** @return the proposal's history from the audit trail: time (China), actor, action, summary; oldest first */
     public List<Map<String, Object>> timeline(String countyCode, long proposalId) {
         return jdbc.sql("""
-                select to_char(e.occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as at,
+                select to_char(e.occurred_at, 'YYYY-MM-DD HH24:MI') as at,
                        coalesce(u.display_name, case e.actor when 'system' then '系统' else e.actor end) as actor,
                        e.action, e.summary, e.old_value::text as old_value, e.new_value::text as new_value
                 from audit_event e left join app_user u on u.username = e.actor

@@ -1,6 +1,8 @@
 package org.ronghe.proposal;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,16 +31,13 @@ public class ProposalService {
     public static final List<String> SUBJECTS = List.of("经济建设", "城乡建设", "农业农村", "文化旅游", "社会事业",
             "生态环境", "政府建设", "其他");
 
-    /** The platform's day: China Standard Time, whatever the server's own time zone. */
-    public static LocalDate today() {
-        return org.ronghe.tenancy.CountyClock.today();
-    }
-
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final SimilarProposals similar;
+    private final Clock clock;
 
-    ProposalService(JdbcClient jdbc, AuditTrail audit, SimilarProposals similar) {
+    ProposalService(JdbcClient jdbc, AuditTrail audit, SimilarProposals similar, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.similar = similar;
@@ -146,12 +145,12 @@ public class ProposalService {
         long proposerId = proposerId(countyCode, proposer);
         long id = jdbc.sql("""
                 insert into proposal (county_code, kind, session_id, title, body, subject, proposer_id, status,
-                                      submitted_on, submitted_by)
-                values (:county, :kind, :session, :title, :body, :subject, :proposer, 'SUBMITTED', :on, :by)
+                                      submitted_on, submitted_by, created_at)
+                values (:county, :kind, :session, :title, :body, :subject, :proposer, 'SUBMITTED', :on, :by, :now)
                 returning id""")
-                .param("county", countyCode).param("kind", session.get("kind")).param("session", session.get("id"))
+                .param("now", OffsetDateTime.now(clock)).param("county", countyCode).param("kind", session.get("kind")).param("session", session.get("id"))
                 .param("title", title).param("body", body).param("subject", subject.isEmpty() ? null : subject)
-                .param("proposer", proposerId).param("on", today()).param("by", submittedBy)
+                .param("proposer", proposerId).param("on", LocalDate.now(clock)).param("by", submittedBy)
                 .query(Long.class).single();
         for (String c : coSigners) {
             jdbc.sql("insert into proposal_co_signer (county_code, proposal_id, proposer_id) values (:c, :p, :s)")

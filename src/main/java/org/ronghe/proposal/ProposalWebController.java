@@ -1,5 +1,7 @@
 package org.ronghe.proposal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +39,13 @@ class ProposalWebController {
     private final FeedbackService feedback;
     private final CoHandlerOpinions coOpinions;
     private final FollowUps followUps;
+    private final Clock clock;
 
     ProposalWebController(ProposalService service, ProposalCatalog catalog, SimilarProposals similar,
                           AssignmentService assignments, org.ronghe.department.DepartmentDirectory departments,
                           ReplyDrafting drafting, FeedbackService feedback, CoHandlerOpinions coOpinions,
-                          FollowUps followUps) {
+                          FollowUps followUps, Clock clock) {
+        this.clock = clock;
         this.followUps = followUps;
         this.feedback = feedback;
         this.coOpinions = coOpinions;
@@ -214,7 +218,7 @@ class ProposalWebController {
                 case "SEPARATE" -> AssignmentService.Mode.SEPARATE;
                 default -> throw new InvalidInputException("mode", "交办方式应为分办或主办+会办");
             };
-            assignments.assign(user.countyCode(), id, m, units == null ? List.of() : units, ProposalService.today());
+            assignments.assign(user.countyCode(), id, m, units == null ? List.of() : units, LocalDate.now(clock));
         });
     }
 
@@ -247,7 +251,7 @@ class ProposalWebController {
     String giveBack(@AuthenticationPrincipal CurrentUser user, @PathVariable long aid, @RequestParam long proposal,
                     @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         return act(proposal, redirect, "已退回提案委", () -> assignments.giveBack(user.countyCode(), aid,
-                user.departmentId(), reason, ProposalService.today()));
+                user.departmentId(), reason, LocalDate.now(clock)));
     }
 
     @PostMapping("/assignments/{aid}/reply")
@@ -275,7 +279,7 @@ class ProposalWebController {
             FeedbackService.Verdict v = java.util.Arrays.stream(FeedbackService.Verdict.values())
                     .filter(x -> x.name().equals(verdict)).findFirst()
                     .orElseThrow(() -> new InvalidInputException("verdict", "请选择满意、基本满意或不满意"));
-            feedback.answer(user.countyCode(), id, user.displayName(), user.username(), v, comment, ProposalService.today());
+            feedback.answer(user.countyCode(), id, user.displayName(), user.username(), v, comment, LocalDate.now(clock));
         });
     }
 
@@ -306,7 +310,7 @@ class ProposalWebController {
     @PreAuthorize("hasRole('UNIT_STAFF')")
     String todo(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("items", user.departmentId() == null ? List.of()
-                : assignments.todo(user.countyCode(), user.departmentId(), ProposalService.today()));
+                : assignments.todo(user.countyCode(), user.departmentId(), LocalDate.now(clock)));
         model.addAttribute("followUps", user.departmentId() == null ? List.of()
                 : followUps.open(user.countyCode(), user.departmentId()));
         return "proposal/todo";

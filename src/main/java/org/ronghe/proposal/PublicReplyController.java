@@ -1,6 +1,7 @@
 package org.ronghe.proposal;
 
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -39,8 +40,10 @@ class PublicReplyController {
     private final Disclosure disclosure;
     private final CurrentCounty county;
     private final DepartmentDirectory departments;
+    private final Clock clock;
 
-    PublicReplyController(Disclosure disclosure, CurrentCounty county, DepartmentDirectory departments) {
+    PublicReplyController(Disclosure disclosure, CurrentCounty county, DepartmentDirectory departments, Clock clock) {
+        this.clock = clock;
         this.disclosure = disclosure;
         this.county = county;
         this.departments = departments;
@@ -103,7 +106,7 @@ class PublicReplyController {
         element(w, "title", "提案答复公开");
         element(w, "id", base + "/public/replies");
         link(w, base + "/public/replies.atom", "self");
-        element(w, "updated", replies.isEmpty() ? OffsetDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+        element(w, "updated", replies.isEmpty() ? OffsetDateTime.now(clock).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                 : instant(replies.get(0).get("disclosed_at")));
         for (Map<String, Object> r : replies.subList(0, Math.min(50, replies.size()))) {
             w.writeStartElement("entry");
@@ -128,9 +131,9 @@ class PublicReplyController {
     }
 
     /** A database timestamp as RFC 3339 (UTC). */
-    private static String instant(Object value) {
+    private String instant(Object value) {
         java.time.Instant i = value instanceof java.sql.Timestamp t ? t.toInstant()
-                : value instanceof OffsetDateTime o ? o.toInstant() : java.time.Instant.now();
+                : value instanceof OffsetDateTime o ? o.toInstant() : clock.instant();
         return DateTimeFormatter.ISO_INSTANT.format(i);
     }
 

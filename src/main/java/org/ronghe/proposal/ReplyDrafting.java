@@ -1,6 +1,8 @@
 package org.ronghe.proposal;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,10 @@ public class ReplyDrafting {
     private final AuditTrail audit;
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ReplyDrafting(JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events) {
+    ReplyDrafting(JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
@@ -94,14 +98,14 @@ public class ReplyDrafting {
             id = jdbc.sql("""
                     insert into reply (county_code, proposal_id, department_id, issuer, issuer_mark, addressee, category,
                                        signer, handlers, phone, reply_date, copy_to, letter_text, text_hash, imported_by,
-                                       status, assignment_id, body)
+                                       status, assignment_id, body, imported_at)
                     values (:c, :p, :d, :issuer, :mark, :addressee, :cat, :signer, :handlers, :phone, :date, :copy,
-                            :text, :hash, :by, 'DRAFT', :a, :body) returning id""")
-                    .param("c", countyCode).param("p", a.get("proposal_id")).param("d", a.get("department_id"))
+                            :text, :hash, :by, 'DRAFT', :a, :body, :now) returning id""")
+                    .param("now", OffsetDateTime.now(clock)).param("c", countyCode).param("p", a.get("proposal_id")).param("d", a.get("department_id"))
                     .param("issuer", a.get("department_name")).param("mark", a.get("department_name") + "文件")
                     .param("addressee", a.get("proposer")).param("cat", category).param("signer", signer)
                     .param("handlers", handlers.toArray(String[]::new)).param("phone", phone.isEmpty() ? null : phone)
-                    .param("date", ProposalService.today()).param("copy", copyTo.toArray(String[]::new))
+                    .param("date", LocalDate.now(clock)).param("copy", copyTo.toArray(String[]::new))
                     .param("text", text).param("hash", "draft-" + assignmentId + "-" + System.nanoTime())
                     .param("by", actor()).param("a", assignmentId).param("body", body)
                     .query(Long.class).single();
@@ -162,7 +166,7 @@ public class ReplyDrafting {
                     "督查室退回修改：" + c, Map.of("status", "IN_REVIEW"), Map.of("status", "DRAFT", "comment", c));
             return null;
         }
-        LocalDate today = ProposalService.today();
+        LocalDate today = LocalDate.now(clock);
         int serial = jdbc.sql("""
                 insert into doc_sequence (county_code, department_id, kind, year, next_value)
                 values (:c, :d, '发', :y, 2)

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -41,9 +43,11 @@ public class ReplyImporter {
     private final ReplyExtractor extractor = new ReplyExtractor();
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Clock clock;
 
     ReplyImporter(JdbcClient jdbc, DepartmentDirectory departments, AuditTrail audit, SimilarProposals similar,
-                  org.springframework.context.ApplicationEventPublisher events) {
+                  org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.jdbc = jdbc;
         this.departments = departments;
@@ -89,8 +93,8 @@ public class ReplyImporter {
                 on conflict (county_code, name) do update set name = excluded.name returning id""",
                 Map.of("county", countyCode, "name", c.proposer));
         long proposalId = jdbc.sql("""
-                insert into proposal (county_code, kind, session_id, number, title, proposer_id)
-                values (:county, :kind, :session, :number, :title, :proposer)
+                insert into proposal (county_code, kind, session_id, number, title, proposer_id, created_at)
+                values (:county, :kind, :session, :number, :title, :proposer, :now)
                 on conflict (county_code, session_id, number) do update
                     set title = case when proposal.status = 'REPLIED' then coalesce(excluded.title, proposal.title)
                                      else proposal.title end,
@@ -98,17 +102,17 @@ public class ReplyImporter {
                                            then coalesce(excluded.proposer_id, proposal.proposer_id)
                                            else proposal.proposer_id end
                 returning id""")
-                .param("county", countyCode).param("kind", c.kind).param("session", sessionId)
+                .param("now", OffsetDateTime.now(clock)).param("county", countyCode).param("kind", c.kind).param("session", sessionId)
                 .param("number", c.number).param("title", c.title).param("proposer", proposerId)
                 .query(Long.class).single();
         long replyId = jdbc.sql("""
                 insert into reply (county_code, proposal_id, department_id, doc_number, issuer_mark, issuer,
                                    signature_org, addressee, category, signer, handlers, phone, reply_date, copy_to,
-                                   letter_text, text_hash, source_file, imported_by)
+                                   letter_text, text_hash, source_file, imported_by, imported_at)
                 values (:county, :proposal, :department, :doc, :mark, :issuer, :signature, :addressee, :category,
-                        :signer, :handlers, :phone, :date, :copyTo, :text, :hash, :file, :by)
+                        :signer, :handlers, :phone, :date, :copyTo, :text, :hash, :file, :by, :now)
                 returning id""")
-                .param("county", countyCode).param("proposal", proposalId).param("department", departmentId)
+                .param("now", OffsetDateTime.now(clock)).param("county", countyCode).param("proposal", proposalId).param("department", departmentId)
                 .param("doc", c.docNumber).param("mark", c.issuerMark).param("issuer", c.issuer)
                 .param("signature", c.signatureOrg).param("addressee", c.addressee).param("category", c.category)
                 .param("signer", c.signer).param("handlers", c.handlers.toArray(String[]::new))
@@ -193,7 +197,7 @@ public class ReplyImporter {
         c.category = category.isEmpty() ? null : category;
         try {
             c.date = LocalDate.parse(in.date() == null ? "" : in.date().strip());
-            if (c.date.getYear() < 1949 || c.date.isAfter(LocalDate.now().plusYears(1))) {
+            if (c.date.getYear() < 1949 || c.date.isAfter(LocalDate.now(clock).plusYears(1))) {
                 problems.add(new FieldProblem("date", "成文日期不在合理范围内（1949 年至明年）"));
             }
         } catch (DateTimeParseException e) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,18 +37,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ScoringController {
 
     private final UnitScoring scoring;
+    private final Clock clock;
 
-    ScoringController(UnitScoring scoring) {
+    ScoringController(UnitScoring scoring, Clock clock) {
+        this.clock = clock;
         this.scoring = scoring;
     }
 
     @GetMapping("/statistics/scoring")
     String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String year, Model model) {
-        int y = year(year);
+        int y = year(year, LocalDate.now(clock));
         Map<UnitScoring.Metric, BigDecimal> weights = scoring.weights(user.countyCode());
         model.addAttribute("year", y);
-        model.addAttribute("asOf", asOf(y));
-        model.addAttribute("rows", scoring.table(user.countyCode(), y, asOf(y)));
+        model.addAttribute("asOf", asOf(y, LocalDate.now(clock)));
+        model.addAttribute("rows", scoring.table(user.countyCode(), y, asOf(y, LocalDate.now(clock))));
         model.addAttribute("weights", weights);
         model.addAttribute("metrics", UnitScoring.Metric.values());
         model.addAttribute("rateMetrics", rateMetrics());
@@ -65,7 +68,7 @@ class ScoringController {
         String year = input.remove("year");
         try {
             if (year != null && !year.isBlank()) {
-                year(year); // a bad year is refused before anything is saved
+                year(year, LocalDate.now(clock)); // a bad year is refused before anything is saved
             }
             scoring.setWeights(user.countyCode(), input, user.username());
             redirect.addFlashAttribute("notice", "评分公式已保存");
@@ -78,14 +81,14 @@ class ScoringController {
 
     @GetMapping("/statistics/scoring.xlsx")
     ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String year) {
-        int y = year(year);
-        List<UnitScoring.Row> rows = scoring.table(user.countyCode(), y, asOf(y));
+        int y = year(year, LocalDate.now(clock));
+        List<UnitScoring.Row> rows = scoring.table(user.countyCode(), y, asOf(y, LocalDate.now(clock)));
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(y + "年度考核");
             Sheets.table(sheet, headers(), rows.stream().map(ScoringController::values).toList());
             int n = rows.size() + 1;
             sheet.createRow(n + 1).createCell(0).setCellValue(UnitScoring.formula(scoring.weights(user.countyCode()))
-                    + "（比率项以 100% 计满权重分；不涉及的比率项按比例折算；截至 " + asOf(y) + "）");
+                    + "（比率项以 100% 计满权重分；不涉及的比率项按比例折算；截至 " + asOf(y, LocalDate.now(clock)) + "）");
             sheet.setColumnWidth(1, 30 * 256);
             book.write(out);
             return ResponseEntity.ok()
@@ -123,17 +126,19 @@ class ScoringController {
         return java.util.Arrays.stream(UnitScoring.Metric.values()).filter(m -> m.kind() == UnitScoring.Kind.RATE).toList();
     }
 
-    /** @return the day a year's figures are judged by: its last day, or today while it runs (China time) */
-    static LocalDate asOf(int year) {
-        LocalDate today = ProposalService.today();
+    /**
+     * @param today today by the county clock
+     * @return the day a year's figures are judged by: its last day, or today while it runs
+     */
+    static LocalDate asOf(int year, LocalDate today) {
         LocalDate end = LocalDate.of(year, 12, 31);
         return today.isBefore(end) ? today : end;
     }
 
-    /** @return the requested year, or the current one; 2000–2100 */
-    static int year(String year) {
+    /** @return the requested year, or the current one ({@code today}'s); 2000–2100 */
+    static int year(String year, LocalDate today) {
         if (year == null || year.isBlank()) {
-            return ProposalService.today().getYear();
+            return today.getYear();
         }
         String y = year.strip();
         if (!y.matches("\\d{4}") || Integer.parseInt(y) < 2000 || Integer.parseInt(y) > 2100) {

@@ -1,5 +1,7 @@
 package org.ronghe.proposal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StatisticsApiController {
 
     private final ProposalStatistics statistics;
+    private final Clock clock;
     private final UnitScoring scoring;
 
-    StatisticsApiController(ProposalStatistics statistics, UnitScoring scoring) {
+    StatisticsApiController(ProposalStatistics statistics, UnitScoring scoring, Clock clock) {
+        this.clock = clock;
         this.statistics = statistics;
         this.scoring = scoring;
     }
@@ -32,10 +36,10 @@ class StatisticsApiController {
     @Operation(summary = "年终承办单位考核评分", description = "year 为年度（按交办日期计，默认今年）；rates 为各比率项（%），"
             + "null 为不涉及；formula 为当前评分公式，weights 为各项权重")
     Map<String, Object> scoring(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String year) {
-        int y = ScoringController.year(year);
+        int y = ScoringController.year(year, LocalDate.now(clock));
         Map<UnitScoring.Metric, java.math.BigDecimal> weights = scoring.weights(user.countyCode());
-        return Map.of("year", y, "asOf", ScoringController.asOf(y).toString(), "weights", weights,
-                "formula", UnitScoring.formula(weights), "units", scoring.table(user.countyCode(), y, ScoringController.asOf(y)));
+        return Map.of("year", y, "asOf", ScoringController.asOf(y, LocalDate.now(clock)).toString(), "weights", weights,
+                "formula", UnitScoring.formula(weights), "units", scoring.table(user.countyCode(), y, ScoringController.asOf(y, LocalDate.now(clock))));
     }
 
     @PutMapping(value = "/api/statistics/scoring/weights", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,8 +58,8 @@ class StatisticsApiController {
             + "satisfactionRate 为（满意+基本满意）÷ 反馈数，单位 %")
     Map<String, Object> api(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String session) {
         Long s = StatisticsController.sessionId(session);
-        return Map.of("bySession", statistics.bySession(user.countyCode(), ProposalService.today()),
-                "byUnit", statistics.byUnit(user.countyCode(), s, ProposalService.today()));
+        return Map.of("bySession", statistics.bySession(user.countyCode(), LocalDate.now(clock)),
+                "byUnit", statistics.byUnit(user.countyCode(), s, LocalDate.now(clock)));
     }
 
 }

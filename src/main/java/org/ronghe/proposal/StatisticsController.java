@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +36,11 @@ class StatisticsController {
             "A类", "B类", "C类", "反馈数", "满意率(%)", "重新办理");
 
     private final ProposalStatistics statistics;
+    private final Clock clock;
     private final ProposalService proposals;
 
-    StatisticsController(ProposalStatistics statistics, ProposalService proposals) {
+    StatisticsController(ProposalStatistics statistics, ProposalService proposals, Clock clock) {
+        this.clock = clock;
         this.statistics = statistics;
         this.proposals = proposals;
     }
@@ -44,8 +48,8 @@ class StatisticsController {
     @GetMapping("/statistics")
     String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String session, Model model) {
         Long s = sessionId(session);
-        model.addAttribute("bySession", statistics.bySession(user.countyCode(), ProposalService.today()));
-        model.addAttribute("byUnit", statistics.byUnit(user.countyCode(), s, ProposalService.today()));
+        model.addAttribute("bySession", statistics.bySession(user.countyCode(), LocalDate.now(clock)));
+        model.addAttribute("byUnit", statistics.byUnit(user.countyCode(), s, LocalDate.now(clock)));
         model.addAttribute("sessions", proposals.allSessions(user.countyCode()));
         model.addAttribute("selectedSession", s);
         model.addAttribute("headers", HEADERS);
@@ -56,8 +60,8 @@ class StatisticsController {
     ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String session) {
         Long s = sessionId(session);
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            sheet(book.createSheet("按届次"), statistics.bySession(user.countyCode(), ProposalService.today()));
-            sheet(book.createSheet("按承办单位"), statistics.byUnit(user.countyCode(), s, ProposalService.today()));
+            sheet(book.createSheet("按届次"), statistics.bySession(user.countyCode(), LocalDate.now(clock)));
+            sheet(book.createSheet("按承办单位"), statistics.byUnit(user.countyCode(), s, LocalDate.now(clock)));
             book.write(out);
             return download(out.toByteArray(), "办理统计.xlsx",
                     MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
@@ -71,8 +75,8 @@ class StatisticsController {
                                @RequestParam(defaultValue = "unit") String table) {
         Long s = sessionId(session);
         List<ProposalStatistics.Row> rows = switch (table) {
-            case "unit" -> statistics.byUnit(user.countyCode(), s, ProposalService.today());
-            case "session" -> statistics.bySession(user.countyCode(), ProposalService.today());
+            case "unit" -> statistics.byUnit(user.countyCode(), s, LocalDate.now(clock));
+            case "session" -> statistics.bySession(user.countyCode(), LocalDate.now(clock));
             default -> throw new InvalidInputException("table", "应为 unit（按承办单位）或 session（按届次）");
         };
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -227,10 +227,10 @@ public class UnitScoring {
                     count(*) filter (where a.mode <> 'CO_HANDLER' and (a.first_reply > a.due_date
                                      or (a.first_reply is null and a.due_date < :asOf))) as overdue,
                     count(*) filter (where a.state = 'SIGNED'
-                                     and (a.signed_at at time zone 'Asia/Shanghai')::date <= a.return_deadline) as signed_on_time,
+                                     and a.signed_at::date <= a.return_deadline) as signed_on_time,
                     count(*) filter (where a.state = 'SIGNED' or a.return_deadline < :asOf) as sign_due,
                     count(*) filter (where a.mode = 'CO_HANDLER' and exists (select 1 from co_handler_opinion o
-                                     where o.assignment_id = a.id and (o.first_submitted_at at time zone 'Asia/Shanghai')::date
+                                     where o.assignment_id = a.id and o.first_submitted_at::date
                                      <= a.assigned_on + make_interval(months => :coMonths))) as co_on_time,
                     count(*) filter (where a.mode = 'CO_HANDLER' and (exists (select 1 from co_handler_opinion o where o.assignment_id = a.id)
                                      or a.assigned_on + make_interval(months => :coMonths) < :asOf)) as co_due,

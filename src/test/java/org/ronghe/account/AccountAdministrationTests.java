@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.department.DepartmentDirectory;
 import org.ronghe.problem.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
 class AccountAdministrationTests {
+
+    @Autowired
+    TestClock clock;
 
     @Autowired
     AccountAdministration administration;
@@ -165,8 +169,9 @@ class AccountAdministrationTests {
     @Test
     void administratorsOnlyReachAccountsOfTheirOwnCounty() {
         long other = jdbc.sql("""
-                insert into app_user (county_code, username, password_hash, display_name, role)
-                values ('140525', 'other.county', '{noop}x', '外县', 'LEADER') returning id""").query(Long.class).single();
+                insert into app_user (county_code, username, password_hash, display_name, role, created_at)
+                values ('140525', 'other.county', '{noop}x', '外县', 'LEADER', :now) returning id""")
+                .param("now", clock.dateTime()).query(Long.class).single();
         assertThatThrownBy(() -> accounts.resetPassword("140581", other))
                 .isInstanceOf(org.ronghe.problem.NotFoundException.class);
         assertThatThrownBy(() -> accounts.setEnabled("140581", other, false))

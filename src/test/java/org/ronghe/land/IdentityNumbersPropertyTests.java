@@ -2,6 +2,8 @@ package org.ronghe.land;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -14,12 +16,23 @@ import net.jqwik.api.constraints.IntRange;
 /** GB 11643 and GB 32100 check characters: every number built with them passes, every single-character change fails. */
 class IdentityNumbersPropertyTests {
 
+    /** The day the checks are made on: nobody is born after it. */
+    static final LocalDate TODAY = LocalDate.of(2027, 3, 1);
+
+    @Example
+    void aBirthDateAfterTodayIsRefused() {
+        String bornToday = "14058120270301002";
+        String bornTomorrow = "14058120270302002";
+        assertThat(IdentityNumbers.isIdNumber(bornToday + IdentityNumbers.idCheck(bornToday), TODAY)).isTrue();
+        assertThat(IdentityNumbers.isIdNumber(bornTomorrow + IdentityNumbers.idCheck(bornTomorrow), TODAY)).isFalse();
+    }
+
     @Example
     void publishedExamplesPass() {
-        assertThat(IdentityNumbers.isIdNumber("11010519491231002X")).isTrue(); // GB 11643-1999 example
-        assertThat(IdentityNumbers.isIdNumber("11010519491231002x")).isTrue();
-        assertThat(IdentityNumbers.isIdNumber("110105194912310021")).isFalse();
-        assertThat(IdentityNumbers.isIdNumber("110105194913310028")).isFalse(); // month 13
+        assertThat(IdentityNumbers.isIdNumber("11010519491231002X", TODAY)).isTrue(); // GB 11643-1999 example
+        assertThat(IdentityNumbers.isIdNumber("11010519491231002x", TODAY)).isTrue();
+        assertThat(IdentityNumbers.isIdNumber("110105194912310021", TODAY)).isFalse();
+        assertThat(IdentityNumbers.isIdNumber("110105194913310028", TODAY)).isFalse(); // month 13
         assertThat(IdentityNumbers.isCreditCode("91350100M000100Y43")).isTrue(); // GB 32100-2015 example
         assertThat(IdentityNumbers.isCreditCode("91110000600037341L")).isTrue();
         assertThat(IdentityNumbers.isCreditCode("91350100M000100Y44")).isFalse();
@@ -37,7 +50,7 @@ class IdentityNumbersPropertyTests {
 
     @Property
     void anIdNumberWithItsCheckCharacterPasses(@ForAll("idBodies") String body) {
-        assertThat(IdentityNumbers.isIdNumber(body + IdentityNumbers.idCheck(body))).isTrue();
+        assertThat(IdentityNumbers.isIdNumber(body + IdentityNumbers.idCheck(body), TODAY)).isTrue();
     }
 
     @Property
@@ -48,7 +61,7 @@ class IdentityNumbersPropertyTests {
         char changed = at == 17 && c == 'X' ? (char) ('0' + shift)
                 : at == 17 && shift == 10 ? 'X' : (char) ('0' + ((c - '0') + shift) % 10);
         String wrong = id.substring(0, at) + changed + id.substring(at + 1);
-        assertThat(IdentityNumbers.isIdNumber(wrong)).as(wrong).isFalse();
+        assertThat(IdentityNumbers.isIdNumber(wrong, TODAY)).as(wrong).isFalse();
     }
 
     @Provide

@@ -31,6 +31,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.account.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -50,6 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @IntegrationTest
 class LandMapTests {
+
+    @Autowired
+    TestClock clock;
 
     static final String YECHUAN = "140581108";
     /** 大野川村委会 (野川镇). */
@@ -71,8 +75,8 @@ class LandMapTests {
         return user(accounts.find(username).orElseThrow());
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    LocalDate today() {
+        return clock.today();
     }
 
     /** @return a 60 m × 45 m rectangle (about 4 亩) with its south-west corner at the given point, as GeoJSON */
@@ -213,8 +217,8 @@ class LandMapTests {
                         {"householdCode":"%s","byMandate":false,"parcels":["%s"],"form":"出租","termYears":5,"minRent":500,
                          "allowedUses":["GRAIN"]}""".formatted(c + "0001", c + "00001"))).andExpect(status().isOk());
         // published a month ago, so the members' first refusal (L11) is over; a transfer today closes it
-        jdbc.sql("update land_supply set published_at = now() - interval '30 days' where household_id = "
-                + "(select id from land_household where code = :h)").param("h", c + "0001").update();
+        jdbc.sql("update land_supply set published_at = cast(:now as timestamptz) - interval '30 days' where household_id = "
+                + "(select id from land_household where code = :h)").param("now", clock.dateTime()).param("h", c + "0001").update();
         mvc.perform(post("/api/land/transfers").with(csrf()).with(as("demo-unit-agri")).contentType(MediaType.APPLICATION_JSON)
                 .content("""
                         {"form":"出租","transfereeName":"野川测试家庭农场","transfereeKind":"FAMILY_FARM","start":"%s",

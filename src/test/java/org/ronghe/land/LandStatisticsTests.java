@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.account.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -20,6 +21,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /** 流转统计 on a township no other test uses (河西镇 140581106, 宰李村 group 01): shares and rent quartiles. */
 @IntegrationTest
 class LandStatisticsTests {
+
+    @Autowired
+    TestClock clock;
 
     static final String C = "140581";
     static final String COLLECTIVE = "14058110620301";
@@ -59,7 +63,7 @@ class LandStatisticsTests {
             String hash = (String) contracts.get(C, id).get("sha256");
             contracts.confirm(C, id, "TRANSFEROR", hash, "test");
             contracts.confirm(C, id, "TRANSFEREE", hash, "test");
-            transfers.file(C, id, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "test");
+            transfers.file(C, id, clock.today(), "test");
         }
         // a transfer recorded but not filed is live land, but its rent is no filed price
         transfers.record(C, new TransferService.Draft("出租", "受让方5", "COOPERATIVE", LocalDate.of(2032, 3, 1),
@@ -132,7 +136,7 @@ class LandStatisticsTests {
      */
     @Test
     void theStatisticsAgreeWithTheLedgerInEveryTownship() {
-        for (LocalDate on : List.of(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), LocalDate.of(2026, 6, 30),
+        for (LocalDate on : List.of(clock.today(), LocalDate.of(2026, 6, 30),
                 LocalDate.of(2028, 1, 1))) {
             for (Map<String, Object> t : statistics.byTownship(C, on)) {
                 BigDecimal fromLedger = transfers.ledger(C, (String) t.get("unit")).stream().filter(r -> {

@@ -13,6 +13,7 @@ import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.account.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -26,6 +27,9 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @IntegrationTest
 class ListingInputTests {
+
+    @Autowired
+    TestClock clock;
 
     static final String C = "140581";
     static final String COLLECTIVE = "14058110120391";
@@ -65,7 +69,7 @@ class ListingInputTests {
         supply(offer.formatted(COLLECTIVE + "0001", COLLECTIVE + "00001", "1", "[\"GRAIN\"]")).andExpect(status().isOk());
 
         // land under a live transfer is not offered until it ends
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = clock.today();
         transfers.record(C, new TransferService.Draft("出租", "川起某合作社", "COOPERATIVE", today.minusDays(30), today.plusMonths(6),
                 "GRAIN", new BigDecimal("500"), List.of(new TransferService.Share(COLLECTIVE + "00002", new BigDecimal("4")))), "test");
         supply(offer.formatted(COLLECTIVE + "0001", COLLECTIVE + "00002", "1", "[\"GRAIN\"]"))

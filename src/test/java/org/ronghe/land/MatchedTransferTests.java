@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.problem.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +18,9 @@ import org.springframework.web.ErrorResponseException;
 /** A transfer recorded from a matched demand and supply (川起村 group 90, used by no other test). */
 @IntegrationTest
 class MatchedTransferTests {
+
+    @Autowired
+    TestClock clock;
 
     static final String C = "140581";
     static final String COLLECTIVE = "14058110120390";
@@ -67,7 +71,7 @@ class MatchedTransferTests {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        jdbc.sql("update land_supply set published_at = now() - interval '20 days' where id = :s").param("s", supply).update();
+        jdbc.sql("update land_supply set published_at = cast(:now as timestamptz) - interval '20 days' where id = :s").param("now", clock.dateTime()).param("s", supply).update();
         assertThatThrownBy(() -> matched.record(C, demand, supply, LocalDate.of(2027, 1, 1), new BigDecimal("599.99"), null, "test"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("最低要价 600.00");
         assertThatThrownBy(() -> matched.record(C, demand, supply, null, new BigDecimal("650"), null, "test"))

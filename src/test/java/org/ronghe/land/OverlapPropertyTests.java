@@ -88,8 +88,9 @@ class OverlapPropertyTests {
         try (Statement s = c.createStatement()) {
             var rs = s.executeQuery("""
                     insert into land_transfer (county_code, form, transferee_name, transferee_kind, start_date, end_date,
-                                               land_use, rent_yuan_per_mu, recorded_by)
-                    values ('140581', 'LEASE', '受让方', 'COOPERATIVE', date '%s', date '%s', 'GRAIN', 600, 'property')
+                                               land_use, rent_yuan_per_mu, recorded_by, recorded_at)
+                    values ('140581', 'LEASE', '受让方', 'COOPERATIVE', date '%s', date '%s', 'GRAIN', 600, 'property',
+                            timestamptz '2027-03-01 09:00+08')
                     returning id""".formatted(term.start(), term.end().minusDays(1)));
             rs.next();
             transfer = rs.getLong(1);

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.problem.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -19,6 +20,9 @@ import org.springframework.web.ErrorResponseException;
 /** 流转合同: drafted from a transfer (L06 identity check), confirmed by both parties, then fixed by the database. */
 @IntegrationTest
 class TransferContractTests {
+
+    @Autowired
+    TestClock clock;
 
     @Autowired
     org.springframework.test.web.servlet.MockMvc mvc;
@@ -165,7 +169,7 @@ class TransferContractTests {
             throw new IllegalStateException(e);
         }
         assertThat((java.time.LocalDate) reviews.of(big).orElseThrow().get("due_on"))
-                .isAfter(LocalDate.now().plusDays(25));
+                .isAfter(clock.today().plusDays(25));
         assertThatThrownBy(() -> reviews.decide(C, big, true, "", "test")).isInstanceOf(InvalidInputException.class);
         try {
             // a decision that is neither yes nor no is refused, not taken as a no
@@ -194,8 +198,8 @@ class TransferContractTests {
         assertThatThrownBy(() -> rents.pay(C, big, first, new BigDecimal("90000.01"), LocalDate.of(2026, 3, 1), collective + "0001", "test"))
                 .isInstanceOf(InvalidInputException.class);
         rents.pay(C, big, first, new BigDecimal("50000"), LocalDate.of(2026, 3, 1), collective + "0001", "test");
-        assertThat(rents.remindOverdue(LocalDate.now().plusYears(2))).isPositive();
-        assertThat(rents.remindOverdue(LocalDate.now().plusYears(2))).isZero();
+        assertThat(rents.remindOverdue(clock.today().plusYears(2))).isPositive();
+        assertThat(rents.remindOverdue(clock.today().plusYears(2))).isZero();
         rents.pay(C, big, first, new BigDecimal("40000"), LocalDate.of(2026, 3, 2), collective + "0001", "test");
         assertThat(rents.of(C, big, LocalDate.of(2026, 6, 1)).get(0).get("overdue")).isEqualTo(false);
         assertThatThrownBy(() -> rents.pay(C, big, first, BigDecimal.ONE, LocalDate.of(2026, 3, 3), collective + "0001", "test"))

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.problem.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +26,9 @@ import org.springframework.web.ErrorResponseException;
  */
 @IntegrationTest
 class TransferLifecycleTests {
+
+    @Autowired
+    TestClock clock;
 
     static final String C = "140581";
     static final AtomicInteger GROUPS = new AtomicInteger(10);
@@ -52,10 +56,11 @@ class TransferLifecycleTests {
     String household;
     /** A transferee of this test only, so that its areas (L09, L10) do not add up with other tests'. */
     String coop;
-    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    LocalDate today;
 
     @BeforeEach
     void registry() {
+        today = clock.today();
         collective = "140581101203" + GROUPS.getAndIncrement();
         coop = COOP_PREFIX + collective.substring(12) + "号";
         household = collective + "0001";

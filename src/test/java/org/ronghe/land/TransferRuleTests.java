@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.problem.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -26,6 +27,9 @@ import org.springframework.web.ErrorResponseException;
 /** The transfer rules of ../shared/domain/land.md, each with a passing and a failing case, named by rule id. */
 @IntegrationTest
 class TransferRuleTests {
+
+    @Autowired
+    TestClock clock;
 
     static final String C = "140581";
     static final AtomicInteger GROUPS = new AtomicInteger(10);
@@ -110,7 +114,7 @@ class TransferRuleTests {
     @Test
     void l08_anUnfiledTransferIsRemindedOnceAfterTheFilingDaysAndFiledOnce() {
         long id = record(draft("出租", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3")).id();
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = clock.today();
         filing.run(today.plusDays(10));
         assertThat(notices(id)).isZero();
         filing.run(today.plusDays(16));
@@ -179,8 +183,8 @@ class TransferRuleTests {
         // after the window an outsider may take an offered parcel
         listings.offer(C, new Listings.Supply(collective + "0001", false, List.of(collective + "00002"), "出租", 1,
                 new BigDecimal("500"), List.of("GRAIN", "ORCHARD")), "test");
-        jdbc.sql("update land_supply set published_at = now() - interval '20 days' where status = 'OPEN' and id in "
-                + "(select supply_id from land_supply_parcel sp join land_parcel p on p.id = sp.parcel_id where p.code = :c)")
+        jdbc.sql("update land_supply set published_at = cast(:now as timestamptz) - interval '20 days' where status = 'OPEN' and id in "
+                + "(select supply_id from land_supply_parcel sp join land_parcel p on p.id = sp.parcel_id where p.code = :c)").param("now", clock.dateTime())
                 .param("c", collective + "00002").update();
         assertThat(record(draft("出租", "ORCHARD", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00002", "1.8")).id())
                 .isPositive();
@@ -258,8 +262,9 @@ class TransferRuleTests {
             boolean expected = accepted.stream().noneMatch(term::overlaps);
             long transfer = jdbc.sql("""
                     insert into land_transfer (county_code, form, transferee_name, transferee_kind, start_date, end_date,
-                                               land_use, rent_yuan_per_mu, recorded_by)
-                    values ('140581', 'LEASE', '随机', 'OTHER', :s, :e, 'GRAIN', 0, 'test') returning id""")
+                                               land_use, rent_yuan_per_mu, recorded_by, recorded_at)
+                    values ('140581', 'LEASE', '随机', 'OTHER', :s, :e, 'GRAIN', 0, 'test', :now) returning id""")
+                    .param("now", clock.dateTime())
                     .param("s", term.start()).param("e", term.end()).query(Long.class).single();
             boolean stored;
             try {

@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.account.CurrentUser;
 import org.ronghe.account.UserAccounts;
 import org.ronghe.proposal.AssignmentService;
@@ -28,6 +29,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /** 承诺事项: what replies promise is tracked for the replying unit, reported on, superseded, linked to tasks. */
 @IntegrationTest
 class CommitmentTests {
+
+    @Autowired
+    TestClock clock;
 
     static final String C = "140581";
 
@@ -57,7 +61,7 @@ class CommitmentTests {
     @Test
     void theSeedLettersFourNextStepAreasAreTrackedForTheBureau() throws Exception {
         long proposal = seedProposal();
-        List<Map<String, Object>> rows = commitments.list(C, null, proposal, LocalDate.now());
+        List<Map<String, Object>> rows = commitments.list(C, null, proposal, clock.today());
         assertThat(rows).extracting(r -> r.get("title")).containsExactly("推动城乡生产要素自由交换和双向流动",
                 "促进城乡产业协同发展", "加快城乡一体化发展进程", "增强公共服务体系承载能力");
         assertThat(rows).allSatisfy(r -> {
@@ -81,7 +85,7 @@ class CommitmentTests {
                 "demo-office");
         proposals.accept(C, id);
         long unit = u("demo-unit").departmentId();
-        long a = assignments.assign(C, id, AssignmentService.Mode.SEPARATE, List.of(unit), LocalDate.now()).get(0);
+        long a = assignments.assign(C, id, AssignmentService.Mode.SEPARATE, List.of(unit), clock.today()).get(0);
         assignments.sign(C, a, unit);
         release(a, unit, "B");
         return id;
@@ -104,9 +108,9 @@ class CommitmentTests {
     @Test
     void aReleasedReplysPromisesAreReportedOnAndClosed() throws Exception {
         long proposal = answeredWithPromises("关于建设农村物流体系的提案");
-        List<Map<String, Object>> rows = commitments.list(C, null, proposal, LocalDate.now());
+        List<Map<String, Object>> rows = commitments.list(C, null, proposal, clock.today());
         assertThat(rows).extracting(r -> r.get("title")).containsExactly("建设村级物流服务站", "完善冷链配送");
-        assertThat(rows.get(0).get("due_date")).isEqualTo(LocalDate.of(ProposalService.today().getYear(), 12, 31));
+        assertThat(rows.get(0).get("due_date")).isEqualTo(LocalDate.of(clock.today().getYear(), 12, 31));
         long id = ((Number) rows.get(0).get("id")).longValue();
 
         mvc.perform(post("/commitments/" + id + "/reports").with(csrf()).with(user(u("demo-unit-agri")))
@@ -119,7 +123,7 @@ class CommitmentTests {
                 .param("progress", "60").param("text", "已建成9个服务站")).andExpect(flash().attribute("notice", "已报告落实情况"));
         mvc.perform(post("/commitments/" + id + "/reports").with(csrf()).with(user(u("demo-unit")))
                 .param("progress", "100").param("text", "15个服务站全部建成")).andExpect(flash().attribute("notice", "已报告落实情况"));
-        Map<String, Object> done = commitments.one(C, id, LocalDate.now());
+        Map<String, Object> done = commitments.one(C, id, clock.today());
         assertThat(done.get("status")).isEqualTo("DONE");
         assertThat(commitments.reports(id)).hasSize(2);
         mvc.perform(post("/commitments/" + id + "/reports").with(csrf()).with(user(u("demo-unit")))
@@ -128,7 +132,7 @@ class CommitmentTests {
         long other = ((Number) rows.get(1).get("id")).longValue();
         mvc.perform(post("/commitments/" + other + "/due").with(csrf()).with(user(u("demo-unit"))).param("due", "明年"))
                 .andExpect(flash().attribute("notice", containsString("完成时限应写作")));
-        int year = ProposalService.today().getYear();
+        int year = clock.today().getYear();
         mvc.perform(post("/commitments/" + other + "/due").with(csrf()).with(user(u("demo-unit"))).param("due", "9999-12-31"))
                 .andExpect(flash().attribute("notice", containsString("至 " + (year + 10) + " 年之间")));
         mvc.perform(post("/commitments/" + other + "/due").with(csrf()).with(user(u("demo-unit-agri"))).param("due", "abc"))
@@ -142,7 +146,7 @@ class CommitmentTests {
         mvc.perform(get("/proposals/" + proposal).with(user(u("demo-office"))))
                 .andExpect(content().string(containsString("跟踪中")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("OPEN"))));
-        assertThat(commitments.one(C, other, LocalDate.now()).get("due_date")).isEqualTo(LocalDate.of(2027, 6, 30));
+        assertThat(commitments.one(C, other, clock.today()).get("due_date")).isEqualTo(LocalDate.of(2027, 6, 30));
     }
 
     @Test
@@ -154,7 +158,7 @@ class CommitmentTests {
         // 不满意 → re-handling, and the unit releases a new reply on the same assignment
         jdbc.sql("update proposal set status = 'ASSIGNED' where id = :p").param("p", proposal).update();
         release(assignment, unit, "B");
-        List<Map<String, Object>> rows = commitments.list(C, null, proposal, LocalDate.now());
+        List<Map<String, Object>> rows = commitments.list(C, null, proposal, clock.today());
         assertThat(rows).hasSize(4);
         assertThat(rows.stream().filter(r -> "OPEN".equals(r.get("status")))).hasSize(2);
         assertThat(rows.stream().filter(r -> "DONE".equals(r.get("status"))))
@@ -164,10 +168,11 @@ class CommitmentTests {
     @Test
     void aCommitmentLinkedToATaskShowsThereAsTheProposalThatAskedForIt() throws Exception {
         long proposal = seedProposal();
-        long commitment = ((Number) commitments.list(C, null, proposal, LocalDate.now()).get(1).get("id")).longValue();
+        long commitment = ((Number) commitments.list(C, null, proposal, clock.today()).get(1).get("id")).longValue();
         long task = jdbc.sql("""
-                insert into plan (county_code, title, year, created_by) values ('140581', :t, 2025, 'test') returning id""")
-                .param("t", "关联测试计划" + System.nanoTime()).query(Long.class).single();
+                insert into plan (county_code, title, year, created_by, created_at)
+                values ('140581', :t, 2025, 'test', :now) returning id""")
+                .param("now", clock.dateTime()).param("t", "关联测试计划" + System.nanoTime()).query(Long.class).single();
         long taskId = jdbc.sql("""
                 insert into plan_task (county_code, plan_id, code, seq, title, lead_department_id)
                 values ('140581', :p, '1', 0, '培育城乡融合产业链', :d) returning id""")

@@ -24,6 +24,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.account.CurrentUser;
 import org.ronghe.account.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** 重点任务督办: plan import (all or nothing), the computed tree, the Excel round trip, reports and who may file them. */
 @IntegrationTest
 class PlanTests {
+
+    @Autowired
+    TestClock clock;
 
     static final String C = "140581";
     static final AtomicInteger TITLES = new AtomicInteger();
@@ -62,12 +66,13 @@ class PlanTests {
         long plan = imported(title());
         long late = node(plan, "1.1").id();
         long land = node(plan, "1.2").id();
-        jdbc.sql("update plan set created_at = now() - interval '70 days' where id = :p").param("p", plan).update();
-        watch.run(LocalDate.now());
-        watch.run(LocalDate.now());
+        jdbc.sql("update plan set created_at = :at where id = :p").param("at", clock.dateTime().minusDays(70))
+                .param("p", plan).update();
+        watch.run(clock.today());
+        watch.run(clock.today());
         assertThat(notices("TASK_OVERDUE", "task:" + late)).isEqualTo(1);
         assertThat(notices("TASK_OVERDUE", "task:" + land)).isZero();
-        assertThat(notices("REPORT_MISSING", "task:" + land + ":" + YearMonth.now().minusMonths(1))).isEqualTo(1);
+        assertThat(notices("REPORT_MISSING", "task:" + land + ":" + YearMonth.from(clock.today()).minusMonths(1))).isEqualTo(1);
         long bureau = u("demo-unit").departmentId();
         long seedCommitment = jdbc.sql("""
                 select c.id from commitment c join reply r on r.id = c.reply_id
@@ -156,7 +161,7 @@ class PlanTests {
     }
 
     PlanService.TaskNode node(long plan, String code) {
-        return plans.tree(C, plan, LocalDate.now()).stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
+        return plans.tree(C, plan, clock.today()).stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
     }
 
     @Test
@@ -184,9 +189,9 @@ class PlanTests {
         String body = importPlan("demo-supervision", xlsx, again).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         long copy = JsonMapper.builder().build().readTree(body).get("id").asLong();
-        List<TaskRow> original = plans.rows(C, plan, LocalDate.now());
+        List<TaskRow> original = plans.rows(C, plan, clock.today());
         assertThat(original).hasSize(6);
-        assertThat(plans.rows(C, copy, LocalDate.now())).isEqualTo(original);
+        assertThat(plans.rows(C, copy, clock.today())).isEqualTo(original);
     }
 
     @Test
@@ -257,7 +262,7 @@ class PlanTests {
         assertThat(node(plan, "1.2").progress()).isEqualByComparingTo("80");
         assertThat(node(plan, "1").progress()).isEqualByComparingTo("60.00"); // (1×20 + 2×80) ÷ 3
         assertThat(plans.reports(land)).singleElement().satisfies(r -> {
-            assertThat(r.get("period")).isEqualTo(YearMonth.now().toString());
+            assertThat(r.get("period")).isEqualTo(YearMonth.from(clock.today()).toString());
             assertThat(r.get("problems")).isEqualTo("乡镇录入滞后");
             assertThat(r.get("reporter")).isEqualTo("演示·农业农村局承办人");
         });
@@ -315,15 +320,16 @@ class PlanTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("scope"));
 
         // a plan from before this month: last month's report is missing until one is on file
-        jdbc.sql("update plan set created_at = now() - interval '70 days' where id = :p").param("p", plan).update();
+        jdbc.sql("update plan set created_at = :at where id = :p").param("at", clock.dateTime().minusDays(70))
+                .param("p", plan).update();
         assertThat(node(plan, "1.2").reportMissed()).isTrue();
         assertThat(node(plan, "2.1").reportMissed()).isFalse(); // done
         mvc.perform(get("/api/tasks/board").param("scope", "flagged").with(user(u("demo-supervision"))))
                 .andExpect(jsonPath("$[?(@.id == " + land + ")].light").value(hasItem("amber")));
         jdbc.sql("""
-                insert into progress_report (county_code, task_id, period, progress, status, text, reported_by)
-                values ('140581', :t, :p, 50, 'IN_PROGRESS', '上月进展', 'demo-unit-agri')""")
-                .param("t", land).param("p", YearMonth.now().minusMonths(1).toString()).update();
+                insert into progress_report (county_code, task_id, period, progress, status, text, reported_by, reported_at)
+                values ('140581', :t, :p, 50, 'IN_PROGRESS', '上月进展', 'demo-unit-agri', :at)""")
+                .param("at", clock.dateTime().minusMonths(1)).param("t", land).param("p", YearMonth.from(clock.today()).minusMonths(1).toString()).update();
         assertThat(node(plan, "1.2").reportMissed()).isFalse();
 
         mvc.perform(get("/tasks").with(user(u("demo-supervision")))).andExpect(status().isOk())

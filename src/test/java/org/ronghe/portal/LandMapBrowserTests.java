@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,6 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @IntegrationTest
 class LandMapBrowserTests extends ChromiumTest {
+
+    @Autowired
+    TestClock clock;
 
     /** Client coordinates of the middle of the pixels drawn in the transferred colour (#2e7d32 over the background). */
     static final String GREEN_CENTRE = """
@@ -77,8 +81,9 @@ class LandMapBrowserTests extends ChromiumTest {
     void namesFromImportedDataAreShownAsTextNotMarkup() {
         // the outline of 陈区镇 (no other test draws there) whose name carries markup
         jdbc.sql("""
-                insert into land_division_boundary (county_code, division_code, name, geometry, loaded_by)
-                values ('140581', '140581104000', '<img id="inj" src="/x">镇', cast(:g as jsonb), 'test')""")
+                insert into land_division_boundary (county_code, division_code, name, geometry, loaded_by, loaded_at)
+                values ('140581', '140581104000', '<img id="inj" src="/x">镇', cast(:g as jsonb), 'test', :now)""")
+                .param("now", clock.dateTime())
                 .param("g", "{\"type\":\"Polygon\",\"coordinates\":[[[112.90,35.60],[112.91,35.60],[112.91,35.61],[112.90,35.61],[112.90,35.60]]]}")
                 .update();
         Page page = signedIn("demo-leader");

@@ -13,6 +13,7 @@ import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,6 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @IntegrationTest
 class LandPathBrowserTest extends ChromiumTest {
+
+    @Autowired
+    TestClock clock;
 
     static final String COLLECTIVE = "14058110120401";
     static final String HOUSEHOLD = COLLECTIVE + "0001";
@@ -56,8 +60,8 @@ class LandPathBrowserTest extends ChromiumTest {
         bureau.locator("#supply-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("发布")).click();
         assertThat(bureau.locator("#open-supply")).containsText("石桥口村一组");
         // the members' first-refusal days (L11) pass without a member coming forward
-        jdbc.sql("update land_supply set published_at = now() - interval '20 days' where household_id = "
-                + "(select id from land_household where code = :h)").param("h", HOUSEHOLD).update();
+        jdbc.sql("update land_supply set published_at = cast(:now as timestamptz) - interval '20 days' where household_id = "
+                + "(select id from land_household where code = :h)").param("now", clock.dateTime()).param("h", HOUSEHOLD).update();
 
         // a cooperative looks for 10–20 亩 of grain land in 米山镇 and finds them
         bureau.locator("#dname").fill(COOPERATIVE);
@@ -73,7 +77,7 @@ class LandPathBrowserTest extends ChromiumTest {
         assertThat(match).containsText("面积");
 
         // the parties agree: from next 1 January, 650 元/亩/年
-        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
+        int year = clock.today().getYear() + 1;
         match.locator("input[name=start]").fill(year + "-01-01");
         match.locator("input[name=rent]").fill("650");
         match.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("记录流转")).click();
@@ -95,9 +99,9 @@ class LandPathBrowserTest extends ChromiumTest {
         assertThat(bureau.locator("#rents")).containsText("9425.00");
 
         // filed with the collective, reported to the township
-        bureau.locator("#on").fill(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        bureau.locator("#on").fill(clock.today().toString());
         bureau.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("备案").setExact(true)).click();
-        assertThat(bureau.locator("#filing")).hasText(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        assertThat(bureau.locator("#filing")).hasText(clock.today().toString());
         String transferUrl = bureau.url();
 
         bureau.navigate(base() + "/land");
@@ -105,7 +109,7 @@ class LandPathBrowserTest extends ChromiumTest {
         bureau.locator("#ledger-filter").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("查看")).click();
         Locator ledgerRow = bureau.locator("#ledger tbody tr").filter(new Locator.FilterOptions().setHasText(COOPERATIVE));
         assertThat(ledgerRow).containsText("14.50");
-        assertThat(ledgerRow).containsText(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        assertThat(ledgerRow).containsText(clock.today().toString());
         assertThat(bureau.locator("#ledger")).not().containsText("西栗庄村");
         ledgerRow.getByRole(AriaRole.LINK).click();
         org.assertj.core.api.Assertions.assertThat(bureau.url()).isEqualTo(transferUrl);

@@ -15,6 +15,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.account.CurrentUser;
 import org.ronghe.account.UserAccounts;
 import org.ronghe.problem.InvalidInputException;
@@ -28,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** 交办: separate and lead + co-handler modes, sign, return, re-assign, extension, to-do lists, working days. */
 @IntegrationTest
 class AssignmentTests {
+
+    @Autowired
+    TestClock clock;
 
     @Autowired
     MockMvc mvc;
@@ -77,7 +81,7 @@ class AssignmentTests {
                 .map(n -> n.asLong()).toList();
         var rows = assignments.ofProposal(id);
         assertThat(rows).extracting(r -> r.get("mode")).containsExactly("LEAD", "CO_HANDLER");
-        assertThat(rows.get(0).get("due_date").toString()).isEqualTo(LocalDate.now().plusMonths(3).toString());
+        assertThat(rows.get(0).get("due_date").toString()).isEqualTo(clock.today().plusMonths(3).toString());
 
         // the development-and-reform unit cannot sign for agriculture's assignment
         mvc.perform(post("/api/assignments/" + ids.get(0) + "/sign").with(csrf()).with(user(u("demo-unit"))))
@@ -124,11 +128,11 @@ class AssignmentTests {
         long id = filedProposal("关于建设冷链物流中心的提案");
         long devReform = u("demo-unit").departmentId();
         long agri = u("demo-unit-agri").departmentId();
-        long a = assignments.assign("140581", id, AssignmentService.Mode.SEPARATE, List.of(devReform), LocalDate.now()).get(0);
-        assignments.giveBack("140581", a, devReform, "应由农业农村局办理", LocalDate.now());
+        long a = assignments.assign("140581", id, AssignmentService.Mode.SEPARATE, List.of(devReform), clock.today()).get(0);
+        assignments.giveBack("140581", a, devReform, "应由农业农村局办理", clock.today());
         assertThat(jdbc.sql("select status from proposal where id = :id").param("id", id).query(String.class).single())
                 .isEqualTo("FILED");
-        assignments.assign("140581", id, AssignmentService.Mode.SEPARATE, List.of(agri), LocalDate.now());
+        assignments.assign("140581", id, AssignmentService.Mode.SEPARATE, List.of(agri), clock.today());
         assertThat(jdbc.sql("select status from proposal where id = :id").param("id", id).query(String.class).single())
                 .isEqualTo("ASSIGNED");
     }
@@ -139,17 +143,17 @@ class AssignmentTests {
         long agri = u("demo-unit-agri").departmentId();
         for (int round = 0; round < 6; round++) {
             long id = filedProposal("并发退回与交办测试" + round);
-            long a = assignments.assign("140581", id, AssignmentService.Mode.SEPARATE, List.of(devReform), LocalDate.now()).get(0);
+            long a = assignments.assign("140581", id, AssignmentService.Mode.SEPARATE, List.of(devReform), clock.today()).get(0);
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
             var r1 = pool.submit(() -> {
                 start.await();
-                assignments.giveBack("140581", a, devReform, "不属本单位", LocalDate.now());
+                assignments.giveBack("140581", a, devReform, "不属本单位", clock.today());
                 return null;
             });
             var r2 = pool.submit(() -> {
                 start.await();
-                assignments.assign("140581", id, AssignmentService.Mode.SEPARATE, List.of(agri), LocalDate.now());
+                assignments.assign("140581", id, AssignmentService.Mode.SEPARATE, List.of(agri), clock.today());
                 return null;
             });
             start.countDown();

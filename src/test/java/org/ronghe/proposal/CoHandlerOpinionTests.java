@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.account.CurrentUser;
 import org.ronghe.account.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /** 会办意见: the co-handling unit's written opinion to the lead unit. */
 @IntegrationTest
 class CoHandlerOpinionTests {
+
+    @Autowired
+    TestClock clock;
 
     static final String C = "140581";
 
@@ -60,14 +64,14 @@ class CoHandlerOpinionTests {
         long id = proposals.submit(C, new ProposalService.SubmitForm(session, "关于发展设施农业的提案", "内容", "", "会办测试委员",
                 List.of()), "demo-office");
         proposals.accept(C, id);
-        List<Long> a = assignments.assign(C, id, AssignmentService.Mode.LEAD_AND_CO, List.of(lead, co), LocalDate.now());
+        List<Long> a = assignments.assign(C, id, AssignmentService.Mode.LEAD_AND_CO, List.of(lead, co), clock.today());
         long leadA = a.get(0);
         long coA = a.get(1);
         assignments.sign(C, leadA, lead);
 
         opinion("demo-unit-agri", coA, "{\"opinion\":\"建议整合涉农资金\"}", status().isConflict());
         assignments.sign(C, coA, co);
-        assertThat(assignments.todo(C, co, ProposalService.today()))
+        assertThat(assignments.todo(C, co, clock.today()))
                 .filteredOn(t -> ((Number) t.get("proposal_id")).longValue() == id).singleElement()
                 .satisfies(t -> assertThat(t).containsEntry("bucket", "待会办"));
 
@@ -78,7 +82,7 @@ class CoHandlerOpinionTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("opinion"));
         opinion("demo-unit-agri", coA, "{\"opinion\":\"一、建议整合涉农资金。\\n二、由农业农村局提供技术指导。\"}",
                 status().isOk());
-        assertThat(assignments.todo(C, co, ProposalService.today()))
+        assertThat(assignments.todo(C, co, clock.today()))
                 .noneMatch(t -> ((Number) t.get("proposal_id")).longValue() == id);
         opinion("demo-unit-agri", coA, "{\"opinion\":\"一、建议整合涉农资金。\\n二、由我局提供技术指导和培训。\"}",
                 status().isOk());

@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.account.CurrentUser;
 import org.ronghe.account.UserAccounts;
 import org.ronghe.notification.Notifications;
@@ -24,6 +25,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /** 每日催办: near and passed deadlines notify the unit once; unanswered replies are recorded as 逾期未反馈. */
 @IntegrationTest
 class DeadlineWatchTests {
+
+    @Autowired
+    TestClock clock;
 
     static final String C = "140581";
 
@@ -57,7 +61,7 @@ class DeadlineWatchTests {
 
     @Test
     void nearAndPassedDeadlinesNotifyTheUnitOnce() throws Exception {
-        LocalDate today = ProposalService.today();
+        LocalDate today = clock.today();
         long late = assigned("关于治理农村黑臭水体的提案", today.minusMonths(4));
         long near = assigned("关于改造农村危房的提案", today.minusMonths(3).plusDays(10));
         long far = assigned("关于培育乡村工匠的提案", today);
@@ -85,14 +89,14 @@ class DeadlineWatchTests {
 
     @Test
     void unansweredRepliesAreRecordedAfterTheWindowOnly() {
-        long a = assigned("关于建设乡村图书室的提案", ProposalService.today());
+        long a = assigned("关于建设乡村图书室的提案", clock.today());
         long r = steps.answer(a, "demo-unit-agri", "A");
 
-        watch.run(ProposalService.today().plusDays(3));
+        watch.run(clock.today().plusDays(3));
         String sql = "select verdict from proposal_feedback where reply_id = :r";
         assertThat(jdbc.sql(sql).param("r", r).query(String.class).list()).isEmpty();
-        watch.run(ProposalService.today().plusMonths(2));
-        watch.run(ProposalService.today().plusMonths(2));
+        watch.run(clock.today().plusMonths(2));
+        watch.run(clock.today().plusMonths(2));
         assertThat(jdbc.sql(sql).param("r", r).query(String.class).list()).containsExactly("NO_RESPONSE");
     }
 }

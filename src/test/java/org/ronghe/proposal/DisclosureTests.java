@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.account.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -26,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** 公开: the office publishes a reply; the public reads it without login, redacted, and through the Atom feed. */
 @IntegrationTest
 class DisclosureTests {
+
+    @Autowired
+    TestClock clock;
 
     @Autowired
     MockMvc mvc;
@@ -124,7 +128,7 @@ class DisclosureTests {
                     "分页测试委员", java.util.List.of()), "demo-office");
             proposals.accept("140581", id);
             long a = assignments.assign("140581", id, AssignmentService.Mode.SEPARATE, java.util.List.of(unit),
-                    java.time.LocalDate.now()).get(0);
+                    clock.today()).get(0);
             assignments.sign("140581", a, unit);
             long r = drafting.draft("140581", a, unit, new ReplyDrafting.Draft("正文", "A", "局长", java.util.List.of(),
                     null, java.util.List.of()));

@@ -18,6 +18,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.account.CurrentUser;
 import org.ronghe.account.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,9 @@ import org.springframework.web.ErrorResponseException;
 /** 征询意见: the proposer answers a released reply; 不满意 sends the proposal back to the units for 重新办理. */
 @IntegrationTest
 class FeedbackTests {
+
+    @Autowired
+    TestClock clock;
 
     static final String PROPOSER = "演示·提案者";
 
@@ -128,7 +132,7 @@ class FeedbackTests {
                 .single()).isEqualTo(1);
         LocalDate due = jdbc.sql("select due_date from proposal_assignment where proposal_id = :id")
                 .param("id", id).query(LocalDate.class).single();
-        assertThat(due).isAfter(ProposalService.today());
+        assertThat(due).isAfter(clock.today());
 
         // A second answer is refused while the proposal is being handled again.
         mvc.perform(post("/api/proposals/" + id + "/feedback").with(csrf()).with(user(u("demo-proposer")))
@@ -145,7 +149,7 @@ class FeedbackTests {
         drafting.review("140581", r2, true, null, null);
         assertThat(proposalStatus(id)).isEqualTo("REPLIED");
         feedback.answer("140581", id, PROPOSER, "demo-proposer", FeedbackService.Verdict.BASICALLY_SATISFIED, null,
-                ProposalService.today());
+                clock.today());
         assertThat(feedback.ofProposal(id)).extracting(f -> f.get("verdict"))
                 .containsExactly("DISSATISFIED", "BASICALLY_SATISFIED");
     }
@@ -154,7 +158,7 @@ class FeedbackTests {
     void answersAfterTheFeedbackWindowAreRefused() {
         long id = replied("关于扶持农村电商的提案", PROPOSER);
         assertThatThrownBy(() -> feedback.answer("140581", id, PROPOSER, "demo-proposer",
-                FeedbackService.Verdict.SATISFIED, null, ProposalService.today().plusMonths(2)))
+                FeedbackService.Verdict.SATISFIED, null, clock.today().plusMonths(2)))
                 .isInstanceOf(ErrorResponseException.class).hasMessageContaining("409");
         assertThat(feedback.ofProposal(id)).isEmpty();
     }

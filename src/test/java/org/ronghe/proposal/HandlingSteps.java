@@ -3,6 +3,7 @@ package org.ronghe.proposal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ronghe.TestClock;
 import org.ronghe.account.UserAccounts;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +17,11 @@ class HandlingSteps {
     private final AssignmentService assignments;
     private final ReplyDrafting drafting;
     private final UserAccounts accounts;
+    private final TestClock clock;
 
-    HandlingSteps(ProposalService proposals, AssignmentService assignments, ReplyDrafting drafting, UserAccounts accounts) {
+    HandlingSteps(ProposalService proposals, AssignmentService assignments, ReplyDrafting drafting, UserAccounts accounts,
+                  TestClock clock) {
+        this.clock = clock;
         this.proposals = proposals;
         this.assignments = assignments;
         this.drafting = drafting;
@@ -63,7 +67,7 @@ class HandlingSteps {
     long replied(long session, String title, String proposer, String category) {
         long id = filed(session, title, proposer);
         long a = assignments.assign(COUNTY, id, AssignmentService.Mode.SEPARATE, List.of(unitOf("demo-unit")),
-                LocalDate.now()).get(0);
+                clock.today()).get(0);
         answer(a, "demo-unit", category);
         return id;
     }

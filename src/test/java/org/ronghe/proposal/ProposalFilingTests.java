@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.account.CurrentUser;
 import org.ronghe.account.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Submission and filing through the HTTP layer: every transition, every refusal, numbering under concurrency. */
 @IntegrationTest
 class ProposalFilingTests {
+
+    @Autowired
+    TestClock clock;
 
     @Autowired
     MockMvc mvc;
@@ -190,8 +194,9 @@ class ProposalFilingTests {
     @Test
     void numbersAlreadyHeldByImportedProposalsAreSkipped() throws Exception {
         long session = session("测试政协第一届第五次会议", "TX");
-        jdbc.sql("insert into proposal (county_code, kind, session_id, number, title, status) "
-                + "values ('140581', 'CPPCC', :s, 'TX0002', '从答复函导入的提案', 'REPLIED')").param("s", session).update();
+        jdbc.sql("insert into proposal (county_code, kind, session_id, number, title, status, created_at) "
+                + "values ('140581', 'CPPCC', :s, 'TX0002', '从答复函导入的提案', 'REPLIED', :now)").param("s", session)
+                .param("now", clock.dateTime()).update();
         long a = submit(office(), session, "关于编号测试的提案一");
         long b = submit(office(), session, "关于编号测试的提案二");
         mvc.perform(post("/api/proposals/" + a + "/accept").with(csrf()).with(user(office())))

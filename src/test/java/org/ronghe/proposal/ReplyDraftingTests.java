@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.account.CurrentUser;
 import org.ronghe.account.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** 答复: drafting by the handling unit, review by the supervision office, release with the unit's next 文号. */
 @IntegrationTest
 class ReplyDraftingTests {
+
+    @Autowired
+    TestClock clock;
 
     static final String DRAFT = """
             {"body":"一、基本情况\\n我局已完成调研。\\n二、下一步工作打算\\n（一）加快项目建设\\n年内开工。",
@@ -56,7 +60,7 @@ class ReplyDraftingTests {
         long id = proposals.submit("140581", new ProposalService.SubmitForm(session, title, "内容", "", "测试委员", List.of()),
                 "demo-office");
         proposals.accept("140581", id);
-        List<Long> a = assignments.assign("140581", id, mode, units, LocalDate.now());
+        List<Long> a = assignments.assign("140581", id, mode, units, clock.today());
         for (int i = 0; i < a.size(); i++) {
             assignments.sign("140581", a.get(i), units.get(i));
         }
@@ -108,7 +112,7 @@ class ReplyDraftingTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"approve\":true,\"category\":\"A\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.docNumber").value(org.hamcrest.Matchers.matchesPattern(
-                        "高农发〔" + LocalDate.now().getYear() + "〕[1-9]\\d*号")));
+                        "高农发〔" + clock.today().getYear() + "〕[1-9]\\d*号")));
         var row = jdbc.sql("select r.status, r.category, p.status as proposal_status, r.letter_text from reply r "
                 + "join proposal p on p.id = r.proposal_id where r.id = :id").param("id", reply).query().singleRow();
         assertThat(row).containsEntry("status", "RELEASED").containsEntry("category", "A")
@@ -140,7 +144,7 @@ class ReplyDraftingTests {
         List<Integer> serials = new ArrayList<>();
         for (Future<String> f : numbers) {
             String n = f.get();
-            assertThat(n).startsWith("高发改发〔" + LocalDate.now().getYear() + "〕").endsWith("号");
+            assertThat(n).startsWith("高发改发〔" + clock.today().getYear() + "〕").endsWith("号");
             serials.add(Integer.parseInt(n.replaceAll(".*〕(\\d+)号", "$1")));
         }
         pool.shutdown();

@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.account.CurrentUser;
 import org.ronghe.account.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /** 办理统计: the figures, the Excel and the CSV export agree with a session whose proposals are in known states. */
 @IntegrationTest
 class StatisticsTests {
+
+    @Autowired
+    TestClock clock;
 
     static final String C = "140581";
     static final String WHO = "统计测试委员";
@@ -68,11 +72,11 @@ class StatisticsTests {
         long late = submit(s, "统计·超期未答复");
         proposals.accept(C, late);
         assignments.assign(C, late, AssignmentService.Mode.SEPARATE, List.of(u("demo-unit").departmentId()),
-                ProposalService.today().minusMonths(4));
+                clock.today().minusMonths(4));
         long a = replied(s, "统计·满意", "A");
-        feedback.answer(C, a, WHO, "demo-proposer", FeedbackService.Verdict.SATISFIED, null, ProposalService.today());
+        feedback.answer(C, a, WHO, "demo-proposer", FeedbackService.Verdict.SATISFIED, null, clock.today());
         long b = replied(s, "统计·不满意", "B");
-        feedback.answer(C, b, WHO, "demo-proposer", FeedbackService.Verdict.DISSATISFIED, "未落实", ProposalService.today());
+        feedback.answer(C, b, WHO, "demo-proposer", FeedbackService.Verdict.DISSATISFIED, "未落实", clock.today());
         return s;
     }
 
@@ -81,10 +85,10 @@ class StatisticsTests {
         long s = session();
         String name = proposals.allSessions(C).stream().filter(m -> ((Number) m.get("id")).longValue() == s)
                 .findFirst().orElseThrow().get("name").toString();
-        ProposalStatistics.Row row = statistics.bySession(C, ProposalService.today()).stream()
+        ProposalStatistics.Row row = statistics.bySession(C, clock.today()).stream()
                 .filter(r -> r.name().equals(name)).findFirst().orElseThrow();
         assertThat(row).isEqualTo(new ProposalStatistics.Row(name, 6, 4, 3, 1, 1, 1, 1, 1, 0, 2, 50.0, 1));
-        List<ProposalStatistics.Row> units = statistics.byUnit(C, s, ProposalService.today());
+        List<ProposalStatistics.Row> units = statistics.byUnit(C, s, clock.today());
         assertThat(units).singleElement().satisfies(r -> {
             assertThat(r.name()).contains("发展");
             assertThat(List.of(r.received(), r.assigned(), r.replied(), r.onTime(), r.overdue(), r.categoryA(),
@@ -96,7 +100,7 @@ class StatisticsTests {
     @Test
     void excelAndCsvExportsCarryTheSameFigures() throws Exception {
         long s = session();
-        ProposalStatistics.Row unit = statistics.byUnit(C, s, ProposalService.today()).get(0);
+        ProposalStatistics.Row unit = statistics.byUnit(C, s, clock.today()).get(0);
         mvc.perform(get("/statistics").param("session", String.valueOf(s)).with(user(u("demo-office"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/statistics.xlsx?session=" + s + "\"")))

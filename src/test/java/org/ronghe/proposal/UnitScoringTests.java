@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.ronghe.IntegrationTest;
+import org.ronghe.TestClock;
 import org.ronghe.account.CurrentUser;
 import org.ronghe.account.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,9 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @IntegrationTest
 class UnitScoringTests {
+
+    @Autowired
+    TestClock clock;
 
     static final String C = "140581";
     static final int YEAR = 2033;
@@ -87,11 +91,11 @@ class UnitScoringTests {
         LocalDate on = LocalDate.of(YEAR, 3, 1);
         long a1 = steps.assigned(s, "考核·已解决", WHO, "demo-unit", on);
         steps.answer(a1, "demo-unit", "A");
-        feedback.answer(C, proposalOf(a1), WHO, "demo-proposer", FeedbackService.Verdict.SATISFIED, null, ProposalService.today());
+        feedback.answer(C, proposalOf(a1), WHO, "demo-proposer", FeedbackService.Verdict.SATISFIED, null, clock.today());
         long a2 = steps.assigned(s, "考核·不满意", WHO, "demo-unit", on);
         steps.answer(a2, "demo-unit", "B");
         feedback.answer(C, proposalOf(a2), WHO, "demo-proposer", FeedbackService.Verdict.DISSATISFIED, "未落实",
-                ProposalService.today());
+                clock.today());
         long a3 = steps.assigned(s, "考核·超期", WHO, "demo-unit-agri", on);
         assignments.sign(C, a3, steps.unitOf("demo-unit-agri"));
     }
@@ -221,7 +225,7 @@ class UnitScoringTests {
         mvc.perform(get("/api/statistics/scoring").param("year", "33").with(user(u("demo-leader"))))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("year"));
         mvc.perform(get("/statistics/scoring").param("year", "2033").with(user(u("demo-unit")))).andExpect(status().isForbidden());
-        String expected = scoring.table(C, YEAR, ScoringController.asOf(YEAR)).stream()
+        String expected = scoring.table(C, YEAR, ScoringController.asOf(YEAR, clock.today())).stream()
                 .filter(r -> r.department().equals(unitName("demo-unit"))).findFirst().orElseThrow().score().toPlainString();
         mvc.perform(get("/statistics/scoring").param("year", "2033").with(user(u("demo-leader"))))
                 .andExpect(status().isOk())
