@@ -36,6 +36,7 @@ public class FilingWatch {
     }
 
     @Scheduled(cron = "${ronghe.filing-watch.cron:0 20 7 * * *}", zone = "${ronghe.county.zone:Asia/Shanghai}")
+    @Transactional // the scheduler calls this method, not run(): without it the run has no transaction
     void daily() {
         run(LocalDate.now(clock));
     }

@@ -205,6 +205,7 @@ public class Rents {
     }
 
     @Scheduled(cron = "${ronghe.rent-watch.cron:0 30 7 * * *}", zone = "${ronghe.county.zone:Asia/Shanghai}")
+    @Transactional // the scheduler calls this method, not run(): without it the run has no transaction
     void daily() {
         remindOverdue(LocalDate.now(clock));
     }

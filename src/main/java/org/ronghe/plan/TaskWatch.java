@@ -38,6 +38,7 @@ public class TaskWatch {
     }
 
     @Scheduled(cron = "${ronghe.task-watch.cron:0 10 7 * * *}", zone = "${ronghe.county.zone:Asia/Shanghai}")
+    @Transactional // the scheduler calls this method, not run(): without it the run has no transaction
     void daily() {
         log.info("Task watch: {} notices", run(LocalDate.now(clock)));
     }

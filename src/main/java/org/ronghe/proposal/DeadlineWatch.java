@@ -50,6 +50,7 @@ public class DeadlineWatch {
     }
 
     @Scheduled(cron = "${ronghe.deadline-watch.cron:0 0 7 * * *}", zone = "${ronghe.county.zone:Asia/Shanghai}")
+    @Transactional // the scheduler calls this method, not run(): without it the run has no transaction
     void daily() {
         Result r = run(LocalDate.now(clock));
         log.info("Deadline watch: {} near, {} overdue notices, {} missing feedback recorded, {} disclosure notices",
