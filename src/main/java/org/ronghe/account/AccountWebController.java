@@ -127,7 +127,9 @@ class AccountWebController {
             // the generated password was just replaced: stay signed in (with the account's new security stamp,
             // which ends any other session opened with the generated password) and start working
             CurrentUser changed = accounts.find(user.username()).orElseThrow();
-            request.changeSessionId();
+            if (request.getSession(false) != null) {
+                request.changeSessionId();
+            }
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(changed, null,
                     changed.getAuthorities()));
