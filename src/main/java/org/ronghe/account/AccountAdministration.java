@@ -28,7 +28,7 @@ public class AccountAdministration {
     }
 
     /**
-     * Creates an account with a random initial password.
+     * Creates an account with a random initial password, which its user must change at first sign-in.
      *
      * @param countyCode 6-digit county code of the new account
      * @param form       the account's fields
@@ -69,9 +69,7 @@ public class AccountAdministration {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        String password = accounts.randomPassword();
-        accounts.create(new UserAccounts.NewAccount(countyCode, username, displayName, form.role(),
-                form.departmentId(), phone), password);
-        return password;
+        return accounts.createWithGeneratedPassword(new UserAccounts.NewAccount(countyCode, username, displayName,
+                form.role(), form.departmentId(), phone));
     }
 }

@@ -10,7 +10,11 @@ import org.ronghe.tenancy.CurrentCounty;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,6 +36,7 @@ class AccountWebController {
     private final AccountAdministration administration;
     private final DepartmentDirectory departments;
     private final CurrentCounty county;
+    private final SecurityContextRepository sessionContexts = new HttpSessionSecurityContextRepository();
 
     AccountWebController(UserAccounts accounts, AccountAdministration administration, DepartmentDirectory departments,
                          CurrentCounty county) {
@@ -65,7 +70,7 @@ class AccountWebController {
         try {
             String password = administration.create(county.code(), form);
             redirect.addFlashAttribute("notice", "已创建账号 " + username.strip() + "，初始密码：" + password
-                    + "（只显示这一次，请交给本人并提醒其登录后修改）");
+                    + "（只显示这一次，请交给本人；首次登录时须修改）");
             return "redirect:/admin/users";
         } catch (InvalidInputException e) {
             return form(model, form, e.byField());
@@ -91,14 +96,15 @@ class AccountWebController {
     String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
         String password = accounts.resetPassword(county.code(), id);
         String username = accounts.findById(id).map(CurrentUser::username).orElse(String.valueOf(id));
-        redirect.addFlashAttribute("notice", "已重置 " + username + " 的密码，新密码：" + password + "（只显示这一次）");
+        redirect.addFlashAttribute("notice", "已重置 " + username + " 的密码，新密码：" + password
+                + "（只显示这一次；对方下次登录时须修改）");
         return "redirect:/admin/users";
     }
 
     @GetMapping("/account/password")
-    String passwordForm(Model model) {
+    String passwordForm(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("errors", Map.of());
-        return "account/password";
+        return passwordPage(user, model);
     }
 
     @PostMapping("/account/password")
@@ -113,14 +119,38 @@ class AccountWebController {
                 throw new InvalidInputException("confirmPassword", "两次输入的新密码不一致");
             }
             accounts.changePassword(user.username(), currentPassword, newPassword);
-            // the new password changed the account's security stamp: sign in again with it
-            new SecurityContextLogoutHandler().logout(request, response,
-                    SecurityContextHolder.getContext().getAuthentication());
-            return "redirect:/login?changed";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.byField());
-            return "account/password";
+            return passwordPage(user, model);
         }
+        if (user.passwordMustChange()) {
+            // the generated password was just replaced: stay signed in (with the account's new security stamp,
+            // which ends any other session opened with the generated password) and start working
+            CurrentUser changed = accounts.find(user.username()).orElseThrow();
+            if (request.getSession(false) != null) {
+                request.changeSessionId();
+            }
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(changed, null,
+                    changed.getAuthorities()));
+            SecurityContextHolder.setContext(context);
+            sessionContexts.saveContext(context, request, response);
+            redirect.addFlashAttribute("notice", "密码已修改，请记住新密码。");
+            return "redirect:/";
+        }
+        // the new password changed the account's security stamp: sign in again with it
+        new SecurityContextLogoutHandler().logout(request, response,
+                SecurityContextHolder.getContext().getAuthentication());
+        return "redirect:/login?changed";
+    }
+
+    private String passwordPage(CurrentUser user, Model model) {
+        if (user != null && user.passwordMustChange()) {
+            model.addAttribute("notice", PasswordChangeGate.NOTICE);
+            model.addAttribute("noticeKind", "error");
+            model.addAttribute("mustChange", true);
+        }
+        return "account/password";
     }
 
     private String form(Model model, AccountForm form, Map<String, String> errors) {

@@ -6,8 +6,9 @@ import org.springframework.stereotype.Component;
 /**
  * Makes sure the platform can be administered: at a start with no enabled administrator in the default county,
  * creates the account {@code admin} (or, if it exists, re-enables it as administrator) with a new random password
- * and prints it once to the console (standard output only, never to the log files). There is no fixed default
- * password; restarting is also the way back in if every administrator was disabled.
+ * that must be changed at first sign-in. {@link AdministratorBanner} prints it once, framed, at the end of
+ * start-up (standard output only, never to the log files). There is no fixed default password; restarting is also
+ * the way back in if every administrator was disabled.
  */
 @Component
 class FirstAdministrator {
@@ -26,21 +27,10 @@ class FirstAdministrator {
         if (accounts.anyWithRole(Role.ADMIN)) {
             return;
         }
-        String password;
-        if (accounts.find(USERNAME).isPresent()) {
-            password = accounts.restoreAdministrator(USERNAME);
-        } else {
-            password = accounts.randomPassword();
-            accounts.create(new UserAccounts.NewAccount(county.code(), USERNAME, "系统管理员", Role.ADMIN, null, null),
-                    password);
-        }
-        System.out.println("""
-
-                ================================================================
-                  Ronghe 已创建系统管理员账号（仅显示这一次，请立即记录并修改）
-                  username: %s
-                  password: %s
-                ================================================================
-                """.formatted(USERNAME, password));
+        boolean restore = accounts.find(USERNAME).isPresent();
+        String password = restore ? accounts.restoreAdministrator(USERNAME)
+                : accounts.createWithGeneratedPassword(
+                        new UserAccounts.NewAccount(county.code(), USERNAME, "系统管理员", Role.ADMIN, null, null));
+        AdministratorBanner.hold(USERNAME, password, restore);
     }
 }

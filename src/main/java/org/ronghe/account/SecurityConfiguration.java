@@ -33,7 +33,8 @@ import org.ronghe.problem.WebErrors;
 /**
  * Web security: form login with sessions for people, HTTP Basic for API clients, CSRF protection for every
  * state-changing browser request, and access rules checked on the server for every request. API paths answer
- * 401/403 as problem+json; pages redirect to the login page or show the Chinese 403 page.
+ * 401/403 as problem+json; pages redirect to the login page or show the Chinese 403 page. A user with a generated
+ * password reaches nothing but the change-password page until they change it ({@link PasswordChangeGate}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -60,6 +61,7 @@ class SecurityConfiguration {
         requestCache.setRequestMatcher(request -> !API.matches(request)); // API calls never open a session
         http.authenticationManager(authenticationManager)
                 .addFilterBefore(new SessionAccountCheck(accounts), AuthorizationFilter.class)
+                .addFilterAfter(new PasswordChangeGate(), SessionAccountCheck.class)
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/public/**", "/webjars/**", "/css/**", "/js/**",
@@ -135,7 +137,7 @@ class SecurityConfiguration {
         };
     }
 
-    private static void writeProblem(HttpServletRequest request, HttpServletResponse response, int status,
+    static void writeProblem(HttpServletRequest request, HttpServletResponse response, int status,
                                      String type, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

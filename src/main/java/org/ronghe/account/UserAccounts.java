@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAccounts {
 
     private static final String COLUMNS =
-            "id, username, password_hash, display_name, role, department_id, county_code, enabled, security_stamp";
+            "id, username, password_hash, display_name, role, department_id, county_code, enabled, security_stamp, "
+            + "password_must_change";
     private static final char[] PASSWORD_ALPHABET =
             "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
@@ -84,7 +85,8 @@ public class UserAccounts {
     }
 
     /**
-     * Creates an account.
+     * Creates an account with a password chosen for it (the documented demo password); the user is not asked to
+     * change it.
      *
      * @param account      fields of the new account
      * @param rawPassword  initial password in clear (hashed before storage)
@@ -93,19 +95,45 @@ public class UserAccounts {
      */
     @Transactional
     public long create(NewAccount account, String rawPassword) {
+        return insert(account, rawPassword, false);
+    }
+
+    /**
+     * Creates an account with a random password that its user must change at first sign-in.
+     *
+     * @param account fields of the new account
+     * @return the password in clear, to be handed to the person once (it is stored only as a hash)
+     * @throws org.springframework.dao.DuplicateKeyException if the username is taken
+     */
+    @Transactional
+    public String createWithGeneratedPassword(NewAccount account) {
+        String password = randomPassword();
+        insert(account, password, true);
+        return password;
+    }
+
+    private long insert(NewAccount account, String rawPassword, boolean mustChange) {
         long id = jdbc.sql("""
                 insert into app_user (county_code, username, password_hash, display_name, role, department_id, phone,
-                                      created_at)
-                values (:county, :username, :hash, :display, :role, :dept, :phone, :now) returning id""")
-                .param("now", OffsetDateTime.now(clock)).param("county", account.countyCode()).param("username", account.username())
+                                      password_must_change, created_at)
+                values (:county, :username, :hash, :display, :role, :dept, :phone, :mustChange, :now) returning id""")
+                .param("now", OffsetDateTime.now(clock)).param("county", account.countyCode())
+                .param("username", account.username())
                 .param("hash", encoder.encode(rawPassword)).param("display", account.displayName())
                 .param("role", account.role().name()).param("dept", account.departmentId())
-                .param("phone", account.phone())
+                .param("phone", account.phone()).param("mustChange", mustChange)
                 .query(Long.class).single();
+        NewAccount audited = account.withoutPhone();
         audit.record(account.countyCode(), "ACCOUNT_CREATED", "app_user", String.valueOf(id),
                 "新建账号 " + account.username() + "（" + account.role().label() + "）", null,
-                account.withoutPhone());
+                new CreatedAccount(audited.countyCode(), audited.username(), audited.displayName(), audited.role(),
+                        audited.departmentId(), audited.phone(), mustChange));
         return id;
+    }
+
+    /** An account creation as recorded in the audit trail (no phone number, no password). */
+    private record CreatedAccount(String countyCode, String username, String displayName, Role role,
+                                  Long departmentId, String phone, boolean passwordMustChange) {
     }
 
     /**
@@ -118,7 +146,7 @@ public class UserAccounts {
     public List<AccountSummary> list(String countyCode) {
         return jdbc.sql("""
                 select u.id, u.username, u.display_name, u.role, u.department_id, d.name as department_name,
-                       u.phone, u.enabled, u.created_at
+                       u.phone, u.enabled, u.password_must_change, u.created_at
                 from app_user u left join department d on d.id = u.department_id
                 where u.county_code = :county order by u.role, u.username""")
                 .param("county", countyCode).query(AccountSummary.class).list();
@@ -163,7 +191,8 @@ public class UserAccounts {
     }
 
     /**
-     * Gives an account a new random password (for a user who forgot theirs).
+     * Gives an account a new random password (for a user who forgot theirs), which the user must change at their
+     * next sign-in.
      *
      * @param countyCode county of the administrator; accounts of other counties are not found
      * @param id         account id
@@ -174,14 +203,14 @@ public class UserAccounts {
     public String resetPassword(String countyCode, long id) {
         CurrentUser user = inCounty(countyCode, id);
         String password = randomPassword();
-        storePassword(user, password, "PASSWORD_RESET", "重置密码 ");
+        storePassword(user, password, true, "PASSWORD_RESET", "重置密码 ");
         throttle.clear(user.username());
         return password;
     }
 
     /**
-     * Re-enables an account as administrator with a new random password: the way back in when every
-     * administrator of the county was disabled.
+     * Re-enables an account as administrator with a new random password, to be changed at first sign-in: the
+     * way back in when every administrator of the county was disabled.
      *
      * @param username the account to restore
      * @return the new password in clear
@@ -192,11 +221,13 @@ public class UserAccounts {
         String password = randomPassword();
         jdbc.sql("""
                 update app_user set role = 'ADMIN', department_id = null, enabled = true, password_hash = :h,
-                       security_stamp = security_stamp + 1
+                       password_must_change = true, security_stamp = security_stamp + 1
                 where id = :id""").param("h", encoder.encode(password)).param("id", user.id()).update();
         audit.record(user.countyCode(), "ADMINISTRATOR_RESTORED", "app_user", String.valueOf(user.id()),
-                "无可用系统管理员，启动时恢复账号 " + username, Map.of("role", user.role().name(), "enabled", user.enabled()),
-                Map.of("role", "ADMIN", "enabled", true));
+                "无可用系统管理员，启动时恢复账号 " + username,
+                Map.of("role", user.role().name(), "enabled", user.enabled(),
+                        "passwordMustChange", user.passwordMustChange()),
+                Map.of("role", "ADMIN", "enabled", true, "passwordMustChange", true));
         throttle.clear(username);
         return password;
     }
@@ -207,7 +238,7 @@ public class UserAccounts {
     }
 
     /**
-     * Changes the signed-in user's own password.
+     * Changes the signed-in user's own password. This also ends the obligation to change a generated password.
      *
      * @param username        the user
      * @param currentPassword the password in use now
@@ -234,16 +265,26 @@ public class UserAccounts {
             throw new org.ronghe.problem.InvalidInputException("newPassword", problem);
         }
         if (encoder.matches(newPassword, user.passwordHash())) {
-            throw new org.ronghe.problem.InvalidInputException("newPassword", "新密码不能与当前密码相同");
+            throw new org.ronghe.problem.InvalidInputException("newPassword", user.passwordMustChange()
+                    ? "新密码不能与系统生成的密码相同" : "新密码不能与当前密码相同");
         }
-        storePassword(user, newPassword, "PASSWORD_CHANGED", "修改密码 ");
+        storePassword(user, newPassword, false, "PASSWORD_CHANGED", "修改密码 ");
     }
 
-    private void storePassword(CurrentUser user, String password, String action, String summary) {
-        jdbc.sql("update app_user set password_hash = :h, security_stamp = security_stamp + 1 where id = :id")
-                .param("h", encoder.encode(password)).param("id", user.id()).update();
-        audit.record(user.countyCode(), action, "app_user", String.valueOf(user.id()), summary + user.username(),
-                null, null);
+    /**
+     * Stores a new password hash and whether the user must change it, ends the account's other sessions (new
+     * security stamp) and records both changes; the audit row names the obligation before and after, never a
+     * password.
+     */
+    private void storePassword(CurrentUser user, String password, boolean mustChange, String action,
+                               String summary) {
+        jdbc.sql("""
+                update app_user set password_hash = :h, password_must_change = :m, security_stamp = security_stamp + 1
+                where id = :id""")
+                .param("h", encoder.encode(password)).param("m", mustChange).param("id", user.id()).update();
+        audit.record(user.countyCode(), action, "app_user", String.valueOf(user.id()),
+                summary + user.username() + (mustChange ? "（须在下次登录时修改）" : ""),
+                Map.of("passwordMustChange", user.passwordMustChange()), Map.of("passwordMustChange", mustChange));
     }
 
     /**
@@ -295,10 +336,11 @@ public class UserAccounts {
      * @param departmentName name of the unit, or {@code null}
      * @param phone          contact phone, or {@code null}
      * @param enabled        whether the account may sign in
+     * @param passwordMustChange whether the account still has a generated password its user has not changed
      * @param createdAt      when it was created
      */
     public record AccountSummary(long id, String username, String displayName, Role role, Long departmentId,
-                                 String departmentName, String phone, boolean enabled,
+                                 String departmentName, String phone, boolean enabled, boolean passwordMustChange,
                                  java.time.OffsetDateTime createdAt) {
     }
 

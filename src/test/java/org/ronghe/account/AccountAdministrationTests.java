@@ -100,13 +100,21 @@ class AccountAdministrationTests {
         assertThatThrownBy(() -> accounts.changePassword("change.me", initial, "密".repeat(24) + "a1"))
                 .as("over bcrypt's 72 bytes").isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.byField().get("newPassword")).contains("72"));
+        // replacing the generated password keeps the user signed in (PasswordChangeTests)
         mvc.perform(post("/account/password").with(user(accounts.find("change.me").orElseThrow())).with(csrf())
                         .param("currentPassword", initial).param("newPassword", "gaoping2025ok")
                         .param("confirmPassword", "gaoping2025ok"))
                 .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/"));
+        // changing a password one chose oneself signs one out
+        mvc.perform(post("/account/password").with(user(accounts.find("change.me").orElseThrow())).with(csrf())
+                        .param("currentPassword", "gaoping2025ok").param("newPassword", "gaoping2026ok")
+                        .param("confirmPassword", "gaoping2026ok"))
+                .andExpect(status().is3xxRedirection())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
                         .redirectedUrl("/login?changed"));
-        mvc.perform(formLogin("/login").user("change.me").password("gaoping2025ok")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("change.me").password("gaoping2026ok")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user("change.me").password("gaoping2025ok")).andExpect(unauthenticated());
         mvc.perform(formLogin("/login").user("change.me").password(initial)).andExpect(unauthenticated());
     }
 
@@ -114,7 +122,10 @@ class AccountAdministrationTests {
     void disablingOrResettingAnAccountEndsItsOpenSessions() throws Exception {
         administration.create("140581", new AccountForm("session.admin", "会话管理员", Role.ADMIN, null, null));
         CurrentUser before = accounts.find("session.admin").orElseThrow();
-        String password = accounts.resetPassword("140581", before.id());
+        String generated = accounts.resetPassword("140581", before.id());
+        // a generated password opens only the change-password page (PasswordChangeTests): choose one first
+        String password = "session2025admin";
+        accounts.changePassword("session.admin", generated, password);
         org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession)
                 mvc.perform(formLogin("/login").user("session.admin").password(password))
                         .andExpect(authenticated()).andReturn().getRequest().getSession();
