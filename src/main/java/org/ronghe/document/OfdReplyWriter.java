@@ -67,8 +67,10 @@ public final class OfdReplyWriter {
                     e.getValue().forEach(subsetter::add);
                     subsetter.writeToStream(fontOut);
                 }
-                // the PostScript name tells apart faces of one family (Ronghe Song Regular and Bold)
-                byFont.put(e.getKey(), new Font(e.getKey().getName(), family(e.getKey()), subset));
+                // the PostScript name tells apart faces of one family (Ronghe Song Regular and Bold). The constructor
+                // with widths takes the file as it is: the others open it with java.awt.Font, which needs the JDK's
+                // font manager and so fontconfig with at least one installed font, and fails on a machine without
+                byFont.put(e.getKey(), new Font(e.getKey().getName(), family(e.getKey()), subset, asciiWidths(e.getKey())));
             }
             Map<Role, Font> ofdFonts = new EnumMap<>(Role.class);
             for (Role role : Role.values()) {
@@ -86,6 +88,19 @@ public final class OfdReplyWriter {
             }
             Files.deleteIfExists(dir);
         }
+    }
+
+    /**
+     * @return the advances of the printable ASCII characters (U+0020–U+007E) in ems, as ofdrw spaces the glyphs of
+     *         a run by them (ofdrw otherwise takes half an em for each)
+     */
+    private static double[] asciiWidths(TrueTypeFont f) throws IOException {
+        double[] widths = new double[0x7F - 0x20];
+        for (int c = 0x20; c < 0x7F; c++) {
+            int gid = f.getUnicodeCmapLookup().getGlyphId(c);
+            widths[c - 0x20] = gid > 0 ? (double) f.getAdvanceWidth(gid) / f.getUnitsPerEm() : 0.5;
+        }
+        return widths;
     }
 
     private static String family(TrueTypeFont f) throws IOException {
