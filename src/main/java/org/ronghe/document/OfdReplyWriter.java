@@ -3,13 +3,17 @@ package org.ronghe.document;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.fontbox.ttf.TTFSubsetter;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.ofdrw.font.Font;
 import org.ofdrw.layout.OFDDoc;
 import org.ofdrw.layout.PageLayout;
@@ -23,7 +27,8 @@ import org.ronghe.document.FontRoles.Role;
 /**
  * Writes laid-out pages ({@link Gbt9704Layout}) as OFD (GB/T 33190-2016, the national format for electronic
  * official documents) with ofdrw: every text run and rule is placed absolutely where the layout put it, and the
- * fonts are embedded in the package as subsets of the characters used (Apache FontBox's subsetter).
+ * fonts are embedded in the package as subsets of the characters used (Apache FontBox's subsetter, written to
+ * temporary files because ofdrw embeds fonts from files; roles sharing one font share one subset).
  */
 public final class OfdReplyWriter {
 
@@ -43,24 +48,36 @@ public final class OfdReplyWriter {
      * @throws IOException if writing fails
      */
     public void write(List<Gbt9704Layout.Page> pages, OutputStream out) throws IOException {
-        Map<Role, java.util.Set<Integer>> used = new EnumMap<>(Role.class);
+        // roles sharing one font (by default 仿宋, 宋体 and the fallback) get one embedded subset
+        Map<TrueTypeFont, Set<Integer>> used = new IdentityHashMap<>();
         for (Gbt9704Layout.Page page : pages) {
             for (Gbt9704Layout.Text t : page.texts()) {
-                t.text().codePoints().forEach(cp -> used.computeIfAbsent(t.role(), r -> new java.util.TreeSet<>()).add(cp));
+                Set<Integer> chars = used.computeIfAbsent(fonts.font(t.role()), f -> new TreeSet<>());
+                t.text().codePoints().forEach(chars::add);
             }
         }
         Path dir = Files.createTempDirectory("ronghe-ofd-fonts");
         try {
-            Map<Role, Font> ofdFonts = new EnumMap<>(Role.class);
-            for (Map.Entry<Role, java.util.Set<Integer>> e : used.entrySet()) {
-                Path subset = dir.resolve(e.getKey().name().toLowerCase(java.util.Locale.ROOT) + ".ttf");
+            Map<TrueTypeFont, Font> byFont = new IdentityHashMap<>();
+            int n = 0;
+            for (Map.Entry<TrueTypeFont, Set<Integer>> e : used.entrySet()) {
+                Path subset = dir.resolve("font" + n++ + ".ttf");
                 try (OutputStream fontOut = Files.newOutputStream(subset)) {
-                    TTFSubsetter subsetter = new TTFSubsetter(fonts.font(e.getKey()));
+                    TTFSubsetter subsetter = new TTFSubsetter(e.getKey());
                     e.getValue().forEach(subsetter::add);
                     subsetter.writeToStream(fontOut);
                 }
-                String family = fonts.family(e.getKey());
-                ofdFonts.put(e.getKey(), new Font(family, family, subset));
+                // the PostScript name tells apart faces of one family (Ronghe Song Regular and Bold). The constructor
+                // with widths takes the file as it is: the others open it with java.awt.Font, which needs the JDK's
+                // font manager and so fontconfig with at least one installed font, and fails on a machine without
+                byFont.put(e.getKey(), new Font(e.getKey().getName(), family(e.getKey()), subset, asciiWidths(e.getKey())));
+            }
+            Map<Role, Font> ofdFonts = new EnumMap<>(Role.class);
+            for (Role role : Role.values()) {
+                Font f = byFont.get(fonts.font(role));
+                if (f != null) {
+                    ofdFonts.put(role, f);
+                }
             }
             writePages(pages, ofdFonts, out);
         } finally {
@@ -71,6 +88,24 @@ public final class OfdReplyWriter {
             }
             Files.deleteIfExists(dir);
         }
+    }
+
+    /**
+     * @return the advances of the printable ASCII characters (U+0020–U+007E) in ems, as ofdrw spaces the glyphs of
+     *         a run by them (ofdrw otherwise takes half an em for each)
+     */
+    private static double[] asciiWidths(TrueTypeFont f) throws IOException {
+        double[] widths = new double[0x7F - 0x20];
+        for (int c = 0x20; c < 0x7F; c++) {
+            int gid = f.getUnicodeCmapLookup().getGlyphId(c);
+            widths[c - 0x20] = gid > 0 ? (double) f.getAdvanceWidth(gid) / f.getUnitsPerEm() : 0.5;
+        }
+        return widths;
+    }
+
+    private static String family(TrueTypeFont f) throws IOException {
+        return f.getNaming() != null && f.getNaming().getFontFamily() != null ? f.getNaming().getFontFamily()
+                : f.getName();
     }
 
     private void writePages(List<Gbt9704Layout.Page> pages, Map<Role, Font> ofdFonts, OutputStream out)

@@ -2,9 +2,7 @@ package org.ronghe.document;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -12,11 +10,11 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.ronghe.document.FontRoles.Role;
 
 /**
  * Writes laid-out pages ({@link Gbt9704Layout}) as PDF with Apache PDFBox. Every font used is embedded (subset),
- * so the file prints the same everywhere.
+ * so the file prints the same everywhere; roles that share one font (by default 仿宋, 宋体 and the fallback) share
+ * one embedded font ({@link PdfFonts}).
  */
 public final class PdfReplyWriter {
 
@@ -40,7 +38,7 @@ public final class PdfReplyWriter {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(title);
             info.setCreator("Ronghe 融合");
-            Map<Role, PDType0Font> loaded = new EnumMap<>(Role.class);
+            PdfFonts pdfFonts = new PdfFonts(doc, fonts);
             for (Gbt9704Layout.Page page : pages) {
                 PDPage pdPage = new PDPage(PDRectangle.A4);
                 doc.addPage(pdPage);
@@ -54,11 +52,7 @@ public final class PdfReplyWriter {
                         cs.stroke();
                     }
                     for (Gbt9704Layout.Text t : page.texts()) {
-                        PDType0Font font = loaded.get(t.role());
-                        if (font == null) {
-                            font = PDType0Font.load(doc, fonts.font(t.role()), true);
-                            loaded.put(t.role(), font);
-                        }
+                        PDType0Font font = pdfFonts.font(t.role());
                         cs.beginText();
                         cs.setNonStrokingColor(new java.awt.Color(t.color()));
                         cs.setFont(font, (float) t.sizePt());

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code parse} prints one JSON object per file and line (JSON Lines) with the extracted fields and {@code "file"}. A
  * file that cannot be read (missing, empty, over 20 MB, unsupported type, damaged) gives one line on standard error
  * and the others are still parsed; the exit code is then 2, otherwise 0. {@code render} parses one letter and writes
- * it as a GB/T 9704-2012 公文. Wrong usage also exits with 2.
+ * it as a GB/T 9704-2012 公文. Wrong usage also exits with 2, and so does a PDF or OFD whose font cannot be used
+ * (one line naming the setting {@code ronghe.font.<role>}, a system property here); DOCX reads no font.
  */
 public final class ReplyCommand {
 
@@ -113,7 +114,8 @@ public final class ReplyCommand {
             ReplyLetter letter = ReplyLetters.fromText(text, new ReplyExtractor().extract(text));
             temp = java.nio.file.Files.createTempFile(target.getParent(), ".ronghe-render", ".tmp");
             try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(temp)) {
-                new ReplyRenderer(FontRoles.load()).render(letter, f, out);
+                // DOCX names its fonts and reads none: fonts are loaded only for PDF and OFD
+                new ReplyRenderer(FontRoles::load).render(letter, f, out);
             }
             try {
                 java.nio.file.Files.setPosixFilePermissions(temp,
@@ -126,6 +128,9 @@ public final class ReplyCommand {
             return OK;
         } catch (UnreadableLetterException | IllegalArgumentException e) {
             err.println(file + ": " + e.getMessage());
+        } catch (FontUnavailableException e) {
+            err.println(file + ": 无法生成 " + format.toUpperCase(java.util.Locale.ROOT) + "，" + e.getMessage()
+                    + "。请改正该设置（-D设置=字体文件），或去掉它以使用随平台提供的字体；DOCX 不需要字体，仍可生成");
         } catch (java.nio.file.AccessDeniedException e) {
             err.println(file + ": 无法写入 " + outFile + "（没有权限）");
         } catch (java.io.IOException | RuntimeException e) {

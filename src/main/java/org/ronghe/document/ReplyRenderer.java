@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
- * Renders a {@link ReplyLetter} as an official document (GB/T 9704-2012) in one of three formats.
+ * Renders a {@link ReplyLetter} as an official document (GB/T 9704-2012) in one of three formats. DOCX names its
+ * fonts and embeds none, so it is written without reading any font; PDF and OFD need every role's font
+ * ({@link FontRoles#require}) and are refused with {@link FontUnavailableException} when one cannot be used.
  */
 public final class ReplyRenderer {
 
@@ -36,10 +39,15 @@ public final class ReplyRenderer {
     /** Longest letter rendered, in pages: a reply is a few pages; anything far longer is not a letter. */
     public static final int MAX_PAGES = 200;
 
-    private final FontRoles fonts;
+    private final Supplier<FontRoles> fonts;
 
     /** @param fonts the fonts to lay out and embed */
     public ReplyRenderer(FontRoles fonts) {
+        this(() -> fonts);
+    }
+
+    /** @param fonts gives the fonts to lay out and embed, asked only when a PDF or OFD is rendered */
+    public ReplyRenderer(Supplier<FontRoles> fonts) {
         this.fonts = fonts;
     }
 
@@ -49,20 +57,26 @@ public final class ReplyRenderer {
      * @param out    where the document goes
      * @throws IOException if writing fails
      * @throws IllegalArgumentException if the letter lays out to more than {@link #MAX_PAGES} pages
+     * @throws FontUnavailableException if the format is PDF or OFD and a role's font cannot be used
      */
     public void render(ReplyLetter letter, Format format, OutputStream out) throws IOException {
         if (format == Format.DOCX && letter.paragraphs().size() > MAX_PAGES * 20) {
             throw new IllegalArgumentException("答复函过长，请检查原文是否为答复函");
         }
+        if (format == Format.DOCX) {
+            new DocxReplyWriter().write(letter, out);
+            return;
+        }
+        FontRoles roles = fonts.get().require();
         switch (format) {
-            case DOCX -> new DocxReplyWriter().write(letter, out);
-            case PDF -> new PdfReplyWriter(fonts).write(layout(letter), letter.title(), out);
-            case OFD -> new OfdReplyWriter(fonts).write(layout(letter), out);
+            case PDF -> new PdfReplyWriter(roles).write(layout(roles, letter), letter.title(), out);
+            case OFD -> new OfdReplyWriter(roles).write(layout(roles, letter), out);
+            default -> throw new IllegalStateException(format.name());
         }
     }
 
-    private List<Gbt9704Layout.Page> layout(ReplyLetter letter) {
-        List<Gbt9704Layout.Page> pages = new Gbt9704Layout(fonts).layout(letter);
+    private static List<Gbt9704Layout.Page> layout(FontRoles roles, ReplyLetter letter) {
+        List<Gbt9704Layout.Page> pages = new Gbt9704Layout(roles).layout(letter);
         if (pages.size() > MAX_PAGES) {
             throw new IllegalArgumentException("答复函排版后超过 " + MAX_PAGES + " 页，请检查原文是否为答复函");
         }
@@ -71,7 +85,7 @@ public final class ReplyRenderer {
 
     /**
      * @param e a failure while rendering
-     * @return a short Chinese reason for people (missing fonts name their Debian packages; other failures are not
+     * @return a short Chinese reason for people (an unusable font names its setting; other failures are not
      *         shown in detail)
      */
     public static String reason(Exception e) {

@@ -41,11 +41,14 @@ class LandWebController {
     private final LandMap map;
     private final Clock clock;
     private final TransferReviews reviews;
+    private final org.ronghe.document.FontRoles fonts;
 
     LandWebController(LandRegistry registry, LandAccess access, CurrentCounty county, TransferService transfers,
                       TransferContracts contracts, Listings listings, org.ronghe.region.RegionDirectory regions,
-                      TransferLifecycle lifecycle, Disputes disputes, Rents rents, LandMap map, TransferReviews reviews, Clock clock) {
+                      TransferLifecycle lifecycle, Disputes disputes, Rents rents, LandMap map, TransferReviews reviews,
+                      org.ronghe.document.FontRoles fonts, Clock clock) {
         this.clock = clock;
+        this.fonts = fonts;
         this.reviews = reviews;
         this.lifecycle = lifecycle;
         this.disputes = disputes;
@@ -258,10 +261,17 @@ class LandWebController {
     org.springframework.http.ResponseEntity<byte[]> contractPdf(@AuthenticationPrincipal CurrentUser user,
                                                                 @org.springframework.web.bind.annotation.PathVariable long id) {
         java.util.Map<String, Object> c = contracts.get(user.countyCode(), id);
+        byte[] pdf;
+        try {
+            pdf = ContractPdf.write(fonts, (String) c.get("text"), (String) c.get("contract_no"), (String) c.get("sha256"));
+        } catch (org.ronghe.document.FontUnavailableException e) {
+            throw org.ronghe.problem.Refusals.unavailable("暂时无法生成合同 PDF。" + e.publicMessage()
+                    + "。请系统管理员改正或删除该设置后重启平台；Word（DOCX）版合同不需要字体文件，仍可下载。");
+        }
         return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
                         .attachment().filename("流转合同-" + c.get("contract_no") + ".pdf", StandardCharsets.UTF_8).build().toString())
-                .body(ContractPdf.write((String) c.get("text"), (String) c.get("contract_no"), (String) c.get("sha256")));
+                .body(pdf);
     }
 
     @PostMapping("/land/transfers/{id}/contract")

@@ -17,8 +17,8 @@ import org.springframework.web.context.request.ServletWebRequest;
 /**
  * The container's error page ({@code /error}): a Chinese HTML page for people, problem+json for API paths and
  * for clients that do not accept HTML. Exception details are never shown, except the Chinese field messages of an
- * {@link InvalidInputException} and the Chinese reason of the platform's own refusals (403, 404, 409), which are
- * written for the user.
+ * {@link InvalidInputException} and the Chinese reason of the platform's own refusals (403, 404, 409, 503; see
+ * {@link Refusals}), which are written for the user: on the page, and as the problem+json body.
  */
 @Controller
 class ErrorPageController implements ErrorController {
@@ -36,18 +36,18 @@ class ErrorPageController implements ErrorController {
         String accept = request.getHeader("Accept");
         boolean api = uri != null && uri.startsWith("/api/");
         boolean html = accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
-        InvalidInputException invalid = errors.getError(new ServletWebRequest(request)) instanceof InvalidInputException e
-                ? e : null;
-        if (invalid != null && (api || !html)) {
-            ProblemDetail pd = invalid.getBody();
-            if (uri != null) {
-                pd.setInstance(java.net.URI.create(uri.replace(" ", "%20")));
-            }
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
-        }
+        Throwable error = errors.getError(new ServletWebRequest(request));
+        InvalidInputException invalid = error instanceof InvalidInputException e ? e : null;
+        // a refusal the platform wrote for people (403/404/409/503 with a Chinese detail) says why
+        ProblemDetail refusal = error instanceof org.springframework.web.ErrorResponseException e
+                && e.getBody().getDetail() != null && e.getBody().getDetail().codePoints().anyMatch(cp -> cp >= 0x4e00 && cp <= 0x9fff)
+                ? e.getBody() : null;
         if (api || !html) {
-            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), ProblemTitles.explanation(status));
-            pd.setTitle(ProblemTitles.title(status));
+            ProblemDetail pd = invalid != null ? invalid.getBody() : refusal;
+            if (pd == null) {
+                pd = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), ProblemTitles.explanation(status));
+                pd.setTitle(ProblemTitles.title(status));
+            }
             if (uri != null) {
                 pd.setInstance(java.net.URI.create(uri.replace(" ", "%20")));
             }
@@ -56,10 +56,7 @@ class ErrorPageController implements ErrorController {
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("errorTitle", ProblemTitles.title(status));
-        // a refusal the platform wrote for people (403/404/409 with a Chinese detail) says why
-        String reason = errors.getError(new ServletWebRequest(request)) instanceof org.springframework.web.ErrorResponseException e
-                && e.getBody().getDetail() != null && e.getBody().getDetail().codePoints().anyMatch(cp -> cp >= 0x4e00 && cp <= 0x9fff)
-                ? e.getBody().getDetail() : null;
+        String reason = refusal != null ? refusal.getDetail() : null;
         model.addAttribute("explanation", request.getAttribute(WebErrors.CSRF_REFUSED) != null
                 ? "页面已过期或请求来源无法验证（CSRF 校验失败）。请刷新页面后重新操作。"
                 : invalid != null ? String.join("；", invalid.byField().values())

@@ -16,7 +16,8 @@ final class ProblemTitles {
             Map.entry(405, new String[] {"不支持的请求方法", "此地址不支持该请求方法。"}),
             Map.entry(409, new String[] {"数据冲突", "数据已被他人修改或与已有记录冲突，请刷新后重试。"}),
             Map.entry(413, new String[] {"文件过大", "上传的文件超过了允许的大小。"}),
-            Map.entry(500, new String[] {"系统错误", "系统处理请求时出错，已记录日志。请稍后重试或联系系统管理员。"}));
+            Map.entry(500, new String[] {"系统错误", "系统处理请求时出错，已记录日志。请稍后重试或联系系统管理员。"}),
+            Map.entry(503, new String[] {"暂时无法提供", "此功能暂时无法使用，请联系系统管理员检查配置。"}));
 
     private ProblemTitles() {
     }

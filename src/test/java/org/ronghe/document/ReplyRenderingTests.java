@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -202,6 +203,89 @@ class ReplyRenderingTests {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("docx、pdf 或 ofd").contains("无法读取");
+    }
+
+    @Test
+    void everyGb2312HanziOfTheBodyIsSetInThe仿宋RolesFontWithoutFallback() throws Exception {
+        List<Integer> hanzi = FontCoverageTests.gb2312Hanzi();
+        assertThat(hanzi).hasSize(6763);
+        StringBuilder all = new StringBuilder();
+        hanzi.forEach(all::appendCodePoint);
+        ReplyLetter l = new ReplyLetter("高平市字库测试局文件", "高字测〔2025〕1号", null, "关于国标汉字全部入版的测试", "各单位",
+                List.of(new ReplyLetter.Paragraph(ReplyLetter.Kind.TEXT, null, all.toString())), "高平市字库测试局",
+                java.time.LocalDate.of(2025, 8, 27), null, List.of());
+        FontRoles fonts = FontRoles.load(setting -> null);
+        assertThat(hanzi).allMatch(cp -> fonts.drawing(FontRoles.Role.FANGSONG, cp) == FontRoles.Role.FANGSONG);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ReplyRenderer(fonts).render(l, ReplyRenderer.Format.PDF, out);
+        String bodyFont = fonts.font(FontRoles.Role.FANGSONG).getName();
+        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+            java.util.Set<Integer> drawn = new java.util.HashSet<>();
+            java.util.Map<String, StringBuilder> other = new java.util.TreeMap<>();
+            for (TextPosition p : positions(pdf)) {
+                if (Math.abs(p.getFontSizeInPt() - Gbt9704Layout.BODY_PT) > 0.01) {
+                    continue; // letterhead, title, page numbers
+                }
+                if (baseFont(p).equals(bodyFont)) {
+                    p.getUnicode().codePoints().forEach(drawn::add);
+                } else {
+                    other.computeIfAbsent(baseFont(p), f -> new StringBuilder()).append(p.getUnicode());
+                }
+            }
+            assertThat(other).as("body text in another font than " + bodyFont).isEmpty();
+            List<Integer> notDrawn = hanzi.stream().filter(cp -> !drawn.contains(cp)).toList();
+            assertThat(notDrawn).as("GB 2312 hanzi not set in " + bodyFont).isEmpty();
+        }
+    }
+
+    @Test
+    void theSeedLettersBodyIsInOneFontAndEachRoleInItsOwn() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        renderer.render(letter, ReplyRenderer.Format.PDF, out);
+        String headings1 = (letter.category() != null ? letter.category() + "类" : "") + letter.paragraphs().stream().filter(p -> p.kind() == ReplyLetter.Kind.HEADING_1)
+                .map(p -> p.heading() != null ? p.heading() : p.text()).reduce("", String::concat);
+        String headings2 = letter.paragraphs().stream().filter(p -> p.kind() == ReplyLetter.Kind.HEADING_2)
+                .map(p -> p.heading() != null ? p.heading() : p.text()).reduce("", String::concat);
+        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+            java.util.Map<String, StringBuilder> bodyByFont = new java.util.TreeMap<>();
+            java.util.Set<String> fontsUsed = new java.util.TreeSet<>();
+            for (TextPosition p : positions(pdf)) {
+                fontsUsed.add(baseFont(p));
+                if (Math.abs(p.getFontSizeInPt() - Gbt9704Layout.BODY_PT) < 0.01) {
+                    bodyByFont.computeIfAbsent(baseFont(p), f -> new StringBuilder()).append(p.getUnicode());
+                }
+            }
+            // 小标宋, the 仿宋 of the body (also 宋体 of the page numbers), 黑体, 楷体: four fonts, no fallback face
+            assertThat(fontsUsed).containsExactlyInAnyOrder("RongheSong-Bold", "RongheSong-Regular",
+                    "RongheHei-Regular", "RongheKai-Regular");
+            assertThat(bodyByFont).containsOnlyKeys("RongheSong-Regular", "RongheHei-Regular", "RongheKai-Regular");
+            // the headings' fonts draw nothing but the headings: everything else of the body is in one font
+            assertThat(bodyByFont.get("RongheHei-Regular").toString().replaceAll("\\s", ""))
+                    .isEqualTo(headings1.replaceAll("\\s", ""));
+            assertThat(bodyByFont.get("RongheKai-Regular").toString().replaceAll("\\s", ""))
+                    .isEqualTo(headings2.replaceAll("\\s", ""));
+            assertThat(bodyByFont.get("RongheSong-Regular").toString())
+                    .contains("贵单位在市政协七届五次会议上提出的", "高平市发展和改革委员会", "2025年8月27日");
+        }
+    }
+
+    /** @return every character of a PDF as PDFBox reads it, with its font and size */
+    static List<TextPosition> positions(PDDocument pdf) throws java.io.IOException {
+        List<TextPosition> all = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> textPositions) {
+                all.addAll(textPositions);
+            }
+        };
+        stripper.getText(pdf);
+        return all;
+    }
+
+    /** @return the font's name without the subset tag ({@code ABCDEF+}) */
+    static String baseFont(TextPosition p) {
+        return p.getFont().getName().replaceFirst("^[A-Z]{6}\\+", "");
     }
 
     private static void assertInOrder(String text, String... parts) {
