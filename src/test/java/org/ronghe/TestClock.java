@@ -22,6 +22,8 @@ public final class TestClock extends Clock {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final ZoneId zone;
+    /** The offset it started with: {@link #reset()} returns to it, so the clock never runs backwards over a suite. */
+    private final Duration initial;
     private volatile Duration offset;
 
     public TestClock() {
@@ -30,6 +32,7 @@ public final class TestClock extends Clock {
 
     private TestClock(ZoneId zone, Duration offset) {
         this.zone = zone;
+        this.initial = offset;
         this.offset = offset;
     }
 
@@ -52,9 +55,12 @@ public final class TestClock extends Clock {
         offset = offset.plus(amount);
     }
 
-    /** Puts the clock back to {@link #START}. */
+    /**
+     * Puts the clock back on its own course: {@link #START} plus the time run since it was made, as if it had never
+     * been moved. (Back to {@code START} itself would put later records before earlier ones.)
+     */
     public void reset() {
-        set(START);
+        offset = initial;
     }
 
     /** @return now as a timestamp with the county's offset, for SQL parameters */
