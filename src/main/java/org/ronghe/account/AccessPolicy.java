@@ -1,9 +1,7 @@
 package org.ronghe.account;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.ronghe.problem.Refusal;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Decides who may read items owned by a unit. Every module asks this class instead of checking roles itself,
@@ -42,14 +40,11 @@ public class AccessPolicy {
     /**
      * Same as {@link #canReadUnitItem} but throws when access is refused.
      *
-     * @throws ErrorResponseException with status 403 (problem+json in the API, Chinese error page in the UI)
+     * @throws Refusal with status 403 (problem+json in the API, Chinese error page in the UI)
      */
     public void checkReadUnitItem(CurrentUser user, String ownerCountyCode, long ownerDepartmentId, boolean isPublic) {
         if (!canReadUnitItem(user, ownerCountyCode, ownerDepartmentId, isPublic)) {
-            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "只能查看本单位的非公开事项");
-            pd.setTitle("无权访问");
-            pd.setType(java.net.URI.create("urn:ronghe:problem:forbidden"));
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, pd, null);
+            throw Refusal.forbidden("只能查看本单位的非公开事项");
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
@@ -18,7 +19,6 @@ import org.ronghe.problem.TextInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Indicators, their values and targets, and the figures derived from them (never typed in):
@@ -216,7 +216,7 @@ public class IndicatorService {
      * @throws InvalidInputException  naming {@code period} (bad form or not the indicator's frequency), {@code value},
      *                                {@code unit} (not the indicator's unit) or {@code source}
      * @throws NotFoundException      if there is no such indicator in the county
-     * @throws ErrorResponseException 403 if the user's unit does not own the indicator
+     * @throws Refusal 403 if the user's unit does not own the indicator
      */
     @Transactional
     public void record(String countyCode, long id, ValueInput input, Long departmentId, boolean overseer, String by) {
@@ -261,7 +261,7 @@ public class IndicatorService {
      *
      * @throws InvalidInputException naming {@code period} or {@code value}
      * @throws NotFoundException      if there is no such indicator in the county
-     * @throws ErrorResponseException 403 if the user's unit does not own the indicator
+     * @throws Refusal 403 if the user's unit does not own the indicator
      */
     @Transactional
     public void target(String countyCode, long id, String period, String value, Long departmentId, boolean overseer,
@@ -287,7 +287,7 @@ public class IndicatorService {
     private Indicator requireEditable(String countyCode, long id, Long departmentId, boolean overseer) {
         Indicator i = one(countyCode, id).indicator();
         if (!overseer && (departmentId == null || !departmentId.equals(i.departmentId()))) {
-            throw org.ronghe.problem.Refusals.forbidden("只有指标的责任单位（" + (i.department() == null ? "未指定" : i.department()) + "）和督查室可以填报");
+            throw org.ronghe.problem.Refusal.forbidden("只有指标的责任单位（" + (i.department() == null ? "未指定" : i.department()) + "）和督查室可以填报");
         }
         return i;
     }

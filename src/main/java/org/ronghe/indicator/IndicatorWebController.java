@@ -76,11 +76,11 @@ class IndicatorWebController {
         try {
             figures.dismiss(user.countyCode(), id, user.username());
             redirect.addFlashAttribute("notice", "已不采用");
-        } catch (org.springframework.web.ErrorResponseException e) {
-            if (e.getStatusCode().value() != 409) {
+        } catch (org.ronghe.problem.Refusal e) {
+            if (e.kind() != org.ronghe.problem.Refusal.Kind.CONFLICT) {
                 throw e;
             }
-            redirect.addFlashAttribute("notice", e.getBody().getDetail());
+            redirect.addFlashAttribute("notice", e.detail());
         }
         return "redirect:/indicators/figures";
     }

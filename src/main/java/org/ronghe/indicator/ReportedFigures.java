@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
@@ -18,7 +19,6 @@ import org.ronghe.proposal.ReplyCatalog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Figures that imported reply letters report, proposed as indicator values: each with a suggested indicator (same
@@ -121,7 +121,7 @@ public class ReportedFigures {
      * @param by           the acting account
      * @throws InvalidInputException  as {@link IndicatorService#record}
      * @throws NotFoundException      for an unknown figure or indicator
-     * @throws ErrorResponseException 409 when the figure was decided before; 403 for another unit's indicator
+     * @throws Refusal 409 when the figure was decided before; 403 for another unit's indicator
      */
     @Transactional
     public void confirm(String countyCode, long figureId, long indicatorId, String period, String value,
@@ -154,7 +154,7 @@ public class ReportedFigures {
      * Dismisses a figure (not an indicator the county tracks, or wrongly extracted).
      *
      * @throws NotFoundException      for an unknown figure
-     * @throws ErrorResponseException 409 when the figure was decided before
+     * @throws Refusal 409 when the figure was decided before
      */
     @Transactional
     public void dismiss(String countyCode, long figureId, String by) {
@@ -167,7 +167,7 @@ public class ReportedFigures {
                 .findFirst().orElseThrow(() -> new NotFoundException("答复函数据", figureId));
         if (jdbc.sql("select count(*) from indicator_figure_decision where figure_id = :f").param("f", figureId)
                 .query(Long.class).single() > 0) {
-            throw org.ronghe.problem.Refusals.conflict("这项数据已确认或已不采用");
+            throw org.ronghe.problem.Refusal.conflict("这项数据已确认或已不采用");
         }
         return f;
     }

@@ -12,12 +12,11 @@ import org.ronghe.notification.Notifications;
 import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
-import org.ronghe.problem.Refusals;
+import org.ronghe.problem.Refusal;
 import org.ronghe.problem.TextInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * 流转纠纷 (L17): a dispute over a transfer is recorded with the day the party knew of the harm, goes through
@@ -107,7 +106,7 @@ public class Disputes {
      * @param on   the day of the step, not in the future
      * @throws InvalidInputException  naming {@code step} or {@code on} with the rule (L17) when a deadline is missed
      * @throws NotFoundException      for an unknown dispute
-     * @throws ErrorResponseException 409 when the step does not follow the dispute's stage
+     * @throws Refusal 409 when the step does not follow the dispute's stage
      */
     @Transactional
     public void step(String countyCode, long disputeId, String step, LocalDate on, String by) {
@@ -142,7 +141,7 @@ public class Disputes {
             default -> stage.equals("AWARDED");
         };
         if (!fits) {
-            throw Refusals.conflict("纠纷处于「" + STAGES.get(stage) + "」，不能办理这一步");
+            throw Refusal.conflict("纠纷处于「" + STAGES.get(stage) + "」，不能办理这一步");
         }
         LocalDate previous = date(switch (stage) {
             case "MEDIATION" -> d.get("known_on");

@@ -45,7 +45,7 @@ class LandAccess {
 
     void requireEdit(CurrentUser user) {
         if (!mayEdit(user)) {
-            throw org.ronghe.problem.Refusals.forbidden("只有农业农村部门的承办人员和系统管理员可以办理土地登记、流转和供需信息");
+            throw org.ronghe.problem.Refusal.forbidden("只有农业农村部门的承办人员和系统管理员可以办理土地登记、流转和供需信息");
         }
     }
 }

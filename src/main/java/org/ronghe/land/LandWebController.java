@@ -265,7 +265,7 @@ class LandWebController {
         try {
             pdf = ContractPdf.write(fonts, (String) c.get("text"), (String) c.get("contract_no"), (String) c.get("sha256"));
         } catch (org.ronghe.document.FontUnavailableException e) {
-            throw org.ronghe.problem.Refusals.unavailable("暂时无法生成合同 PDF。" + e.publicMessage()
+            throw org.ronghe.problem.Refusal.unavailable("暂时无法生成合同 PDF。" + e.publicMessage()
                     + "。请系统管理员改正或删除该设置后重启平台；Word（DOCX）版合同不需要字体文件，仍可下载。");
         }
         return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)

@@ -11,11 +11,10 @@ import java.util.Map;
 import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
-import org.ronghe.problem.Refusals;
+import org.ronghe.problem.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Turns a matched pair — an open demand and an open supply listing — into a recorded transfer: the supply's parcels
@@ -45,7 +44,7 @@ public class MatchedTransfers {
      * @return the recorded transfer
      * @throws InvalidInputException  naming {@code start} or {@code rent}, or as {@link TransferService#record}
      * @throws NotFoundException      for an unknown demand or supply
-     * @throws ErrorResponseException 409 when either listing is no longer open, the supply is not among the demand's
+     * @throws Refusal 409 when either listing is no longer open, the supply is not among the demand's
      *                                matches, or (L18) the land is taken
      */
     @Transactional
@@ -58,10 +57,10 @@ public class MatchedTransfers {
                 .param("id", supplyId).param("c", countyCode).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("供给", supplyId));
         if (!"OPEN".equals(d.get("status")) || !"OPEN".equals(s.get("status"))) {
-            throw Refusals.conflict("需求或供给已不再开放（可能已成交）");
+            throw Refusal.conflict("需求或供给已不再开放（可能已成交）");
         }
         if (listings.match(countyCode, demandId).stream().noneMatch(m -> m.supplyId() == supplyId)) {
-            throw Refusals.conflict("该供给与需求不相符（乡镇、地类、面积或用途不合，或违反永久基本农田用途限制），不能按匹配记录流转");
+            throw Refusal.conflict("该供给与需求不相符（乡镇、地类、面积或用途不合，或违反永久基本农田用途限制），不能按匹配记录流转");
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (start == null) {

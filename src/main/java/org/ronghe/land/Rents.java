@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.notification.Notifications;
 import org.ronghe.problem.InvalidInputException;
@@ -17,7 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * 租金收付: when a contract is signed its payment schedule is laid out — yearly (rent × area each contract year,
@@ -152,7 +152,7 @@ public class Rents {
      *                                {@code paidOn} (not in the future) or {@code payee} (L14: not a household of the
      *                                transfer, e.g. the village's account; 农村土地经营权流转管理办法 第7条)
      * @throws NotFoundException      for an unknown instalment of the transfer
-     * @throws ErrorResponseException 409 when the instalment is paid in full
+     * @throws Refusal 409 when the instalment is paid in full
      */
     @Transactional
     public void pay(String countyCode, long transferId, long dueId, BigDecimal amount, LocalDate paidOn, String payeeCode,
@@ -164,7 +164,7 @@ public class Rents {
         Map<String, Object> d = jdbc.sql(PAID + "select * from dues where id = :id").param("id", dueId).query().singleRow();
         BigDecimal open = ((BigDecimal) d.get("amount_yuan")).subtract((BigDecimal) d.get("paid_yuan"));
         if (open.signum() == 0) {
-            throw org.ronghe.problem.Refusals.conflict("该期租金已付清");
+            throw org.ronghe.problem.Refusal.conflict("该期租金已付清");
         }
         if (amount == null || amount.signum() <= 0 || amount.compareTo(open) > 0 || amount.stripTrailingZeros().scale() > 2) {
             throw new InvalidInputException("amount", "付款金额应大于 0、不超过本期未付的 " + open + " 元，最多两位小数");

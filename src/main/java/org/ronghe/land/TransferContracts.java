@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.privacy.Masking;
 import org.ronghe.problem.FieldProblem;
@@ -20,7 +21,6 @@ import org.ronghe.problem.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Transfer contracts (流转合同, L07): drafted from a recorded transfer in the structure of the 2021 model texts —
@@ -86,7 +86,7 @@ public class TransferContracts {
      * @return the contract's id
      * @throws InvalidInputException  naming {@code transfereeId} (L06), {@code payment}, {@code deposit}, {@code dispute}
      * @throws NotFoundException      for an unknown transfer
-     * @throws ErrorResponseException 409 when the contract is already confirmed by both parties
+     * @throws Refusal 409 when the contract is already confirmed by both parties
      */
     @Transactional
     public long draft(String countyCode, long transferId, Terms terms, String by) {
@@ -94,7 +94,7 @@ public class TransferContracts {
                 .param("id", transferId).param("c", countyCode).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("流转", transferId));
         if (t.get("terminated_on") != null) {
-            throw conflict("该流转已于 " + t.get("terminated_on") + " 解除或撤销，不能再起草合同");
+            throw Refusal.conflict("该流转已于 " + t.get("terminated_on") + " 解除或撤销，不能再起草合同");
         }
         List<FieldProblem> problems = new ArrayList<>();
         boolean person = List.of("HOUSEHOLD", "FAMILY_FARM").contains(t.get("transferee_kind"));
@@ -161,7 +161,7 @@ public class TransferContracts {
         Map<String, Object> existing = jdbc.sql("select * from land_transfer_contract where transfer_id = :t for update")
                 .param("t", transferId).query().listOfRows().stream().findFirst().orElse(null);
         if (existing != null && existing.get("transferor_confirmed_at") != null && existing.get("transferee_confirmed_at") != null) {
-            throw conflict("合同已由双方确认，不能再修改");
+            throw Refusal.conflict("合同已由双方确认，不能再修改");
         }
         List<Map<String, Object>> parcels = jdbc.sql("""
                 select p.code, p.name, tp.area_mu, p.land_type, p.east, p.south, p.west, p.north, c.name as collective,
@@ -216,7 +216,7 @@ public class TransferContracts {
      * @param sha256     the hash of the text the party read; it must be the current one
      * @return whether the contract is now signed by both
      * @throws InvalidInputException  naming {@code party} or {@code sha256} (the text changed since it was read)
-     * @throws ErrorResponseException 409 when that party has confirmed already, or (L09) a required review is not
+     * @throws Refusal 409 when that party has confirmed already, or (L09) a required review is not
      *                                approved
      */
     @Transactional
@@ -233,11 +233,11 @@ public class TransferContracts {
             throw new InvalidInputException("sha256", "合同文本已改动，请重新阅读后确认");
         }
         if (c.get(column) != null) {
-            throw conflict(("TRANSFEROR".equals(party) ? "承包方" : "受让方") + "已确认");
+            throw Refusal.conflict(("TRANSFEROR".equals(party) ? "承包方" : "受让方") + "已确认");
         }
         jdbc.sql("select terminated_on from land_transfer where id = :t and terminated_on is not null").param("t", transferId)
                 .query(java.time.LocalDate.class).optional().ifPresent(day -> {
-                    throw conflict("该流转已于 " + day + " 解除或撤销，合同不能再确认");
+                    throw Refusal.conflict("该流转已于 " + day + " 解除或撤销，合同不能再确认");
                 });
         reviews.requireCleared(countyCode, transferId);
         jdbc.sql("update land_transfer_contract set " + column + " = :now where id = :id").param("now", OffsetDateTime.now(clock))
@@ -366,7 +366,4 @@ public class TransferContracts {
         }
     }
 
-    private static ErrorResponseException conflict(String detail) {
-        return org.ronghe.problem.Refusals.conflict(detail);
-    }
 }

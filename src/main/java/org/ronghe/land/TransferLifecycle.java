@@ -12,12 +12,11 @@ import org.ronghe.audit.AuditTrail;
 import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
-import org.ronghe.problem.Refusals;
+import org.ronghe.problem.Refusal;
 import org.ronghe.problem.TextInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * What happens to a transfer after it is signed (rules of ../shared/domain/land.md):
@@ -87,7 +86,7 @@ public class TransferLifecycle {
      * @param note what it was released for
      * @throws InvalidInputException  naming {@code to}, {@code on} or {@code note}
      * @throws NotFoundException      for a transfer without a contract
-     * @throws ErrorResponseException 409 when the contract is not signed, has no deposit, or it is released already
+     * @throws Refusal 409 when the contract is not signed, has no deposit, or it is released already
      */
     @Transactional
     public void releaseDeposit(String countyCode, long transferId, String to, LocalDate on, String note, String by) {
@@ -99,10 +98,10 @@ public class TransferLifecycle {
                 .param("t", transferId).param("c", countyCode).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("流转合同", transferId));
         if (!Boolean.TRUE.equals(c.get("signed")) || ((BigDecimal) c.get("deposit_yuan")).signum() == 0) {
-            throw Refusals.conflict("L10：该流转没有已成立合同约定的风险保障金");
+            throw Refusal.conflict("L10：该流转没有已成立合同约定的风险保障金");
         }
         if (c.get("deposit_released_on") != null) {
-            throw Refusals.conflict("L10：风险保障金已于 " + c.get("deposit_released_on") + " 退还或支付");
+            throw Refusal.conflict("L10：风险保障金已于 " + c.get("deposit_released_on") + " 退还或支付");
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (to == null || !List.of("TRANSFEREE", "TRANSFEROR").contains(to)) {
@@ -133,16 +132,16 @@ public class TransferLifecycle {
      * @return the new record's id
      * @throws InvalidInputException  naming the field; {@code consentSignedOn} and {@code filedOn} are required (L12)
      * @throws NotFoundException      for an unknown transfer
-     * @throws ErrorResponseException 409 when the transfer has ended early
+     * @throws Refusal 409 when the transfer has ended early
      */
     @Transactional
     public long recordOnward(String countyCode, long transferId, Onward o, String by) {
         Map<String, Object> t = transfer(countyCode, transferId);
         if (t.get("terminated_on") != null) {
-            throw Refusals.conflict("该流转已于 " + t.get("terminated_on") + " 解除，不能再流转或融资担保");
+            throw Refusal.conflict("该流转已于 " + t.get("terminated_on") + " 解除，不能再流转或融资担保");
         }
         if (!signed(transferId)) {
-            throw Refusals.conflict("L12：流转合同尚未经双方确认，受让方还没有可再流转或融资担保的土地经营权");
+            throw Refusal.conflict("L12：流转合同尚未经双方确认，受让方还没有可再流转或融资担保的土地经营权");
         }
         String rule = "L12（《农村土地承包法》第46条、第47条，《农村土地经营权流转管理办法》第12条）：";
         List<FieldProblem> problems = new ArrayList<>();
@@ -180,7 +179,7 @@ public class TransferLifecycle {
                     where transfer_id = :t and kind = 'RE_TRANSFER' and start_date <= :e and coalesce(ended_on, end_date) >= :s""")
                     .param("t", transferId).param("s", o.start()).param("e", o.end()).query(String.class).optional()
                     .ifPresent(other -> {
-                        throw Refusals.conflict("L18：同一期间已再流转给" + other + "，期限不得重叠");
+                        throw Refusal.conflict("L18：同一期间已再流转给" + other + "，期限不得重叠");
                     });
         }
         long id = jdbc.sql("""
@@ -203,13 +202,13 @@ public class TransferLifecycle {
      * @param facts what happened (required): the agreement, or the facts of the ground
      * @param on    the last day of the transfer, within its term and not in the future
      * @throws InvalidInputException  naming {@code basis} (L13), {@code facts} or {@code on}
-     * @throws ErrorResponseException 409 when it has ended early already
+     * @throws Refusal 409 when it has ended early already
      */
     @Transactional
     public void terminate(String countyCode, long transferId, String basis, String facts, LocalDate on, String by) {
         Map<String, Object> t = transfer(countyCode, transferId);
         if (t.get("terminated_on") != null) {
-            throw Refusals.conflict("该流转已于 " + t.get("terminated_on") + " 解除");
+            throw Refusal.conflict("该流转已于 " + t.get("terminated_on") + " 解除");
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (basis == null || !TERMINATION_BASES.containsKey(basis)) {
@@ -222,7 +221,7 @@ public class TransferLifecycle {
         LocalDate end = ((java.sql.Date) t.get("end_date")).toLocalDate();
         if ("WITHDRAWN".equals(basis)) {
             if (signed(transferId)) {
-                throw Refusals.conflict("合同已经双方确认，流转只能协商解除或依法定情形解除（L13），不能撤销");
+                throw Refusal.conflict("合同已经双方确认，流转只能协商解除或依法定情形解除（L13），不能撤销");
             }
             on = start.minusDays(1);
         } else if ("AGREEMENT".equals(basis) && on != null && on.isBefore(start) && !on.isAfter(LocalDate.now(clock))) {
@@ -273,16 +272,16 @@ public class TransferLifecycle {
      * @param rent    for a renewal, the new rent in 元/亩/年 (the equal terms offered)
      * @return the renewal's transfer id, or {@code null} when declined
      * @throws InvalidInputException  as {@link TransferService#record} for the renewal
-     * @throws ErrorResponseException 409 when an answer is recorded already or the transfer ended early
+     * @throws Refusal 409 when an answer is recorded already or the transfer ended early
      */
     @Transactional
     public Long renewal(String countyCode, long transferId, boolean renew, LocalDate end, BigDecimal rent, String by) {
         Map<String, Object> t = transfer(countyCode, transferId);
         if (t.get("terminated_on") != null) {
-            throw Refusals.conflict("L16：该流转已于 " + t.get("terminated_on") + " 解除，原受让方不再享有优先续约权");
+            throw Refusal.conflict("L16：该流转已于 " + t.get("terminated_on") + " 解除，原受让方不再享有优先续约权");
         }
         if (jdbc.sql("select count(*) from land_renewal where transfer_id = :t").param("t", transferId).query(Long.class).single() > 0) {
-            throw Refusals.conflict("L16：已登记原受让方的续约意见");
+            throw Refusal.conflict("L16：已登记原受让方的续约意见");
         }
         Long renewalId = null;
         if (renew) {

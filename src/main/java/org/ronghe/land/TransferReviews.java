@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
@@ -16,7 +17,6 @@ import org.ronghe.proposal.WorkCalendar;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * L09 审查: a transfer to an enterprise or another organisation (not a household or family farm) of more than the
@@ -86,7 +86,7 @@ public class TransferReviews {
      * Applies for the review.
      *
      * @throws InvalidInputException  naming {@code documents} when no document is listed
-     * @throws ErrorResponseException 409 when no review is needed or one was applied for
+     * @throws Refusal 409 when no review is needed or one was applied for
      */
     @Transactional
     public void apply(String countyCode, long transferId, String documents, String by) {
@@ -96,10 +96,10 @@ public class TransferReviews {
             throw new InvalidInputException(problems);
         }
         if (!required(countyCode, transferId)) {
-            throw conflict("该流转不需要审查（受让方为农户或家庭农场，或面积未超过本县标准）");
+            throw Refusal.conflict("该流转不需要审查（受让方为农户或家庭农场，或面积未超过本县标准）");
         }
         if (of(transferId).isPresent()) {
-            throw conflict("已提出审查申请");
+            throw Refusal.conflict("已提出审查申请");
         }
         LocalDate today = LocalDate.now(clock);
         LocalDate due = calendar.addWorkingDays(countyCode, today, DECISION_WORKING_DAYS);
@@ -114,7 +114,7 @@ public class TransferReviews {
      * Decides the review.
      *
      * @throws InvalidInputException  naming {@code reasons} (required either way)
-     * @throws ErrorResponseException 409 when there is no application or it was decided
+     * @throws Refusal 409 when there is no application or it was decided
      */
     @Transactional
     public void decide(String countyCode, long transferId, boolean approve, String reasons, String by) {
@@ -123,9 +123,9 @@ public class TransferReviews {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Map<String, Object> r = of(transferId).orElseThrow(() -> conflict("尚未提出审查申请"));
+        Map<String, Object> r = of(transferId).orElseThrow(() -> Refusal.conflict("尚未提出审查申请"));
         if (r.get("decision") != null) {
-            throw conflict("审查已作出决定");
+            throw Refusal.conflict("审查已作出决定");
         }
         jdbc.sql("""
                 update land_review set decision = :d, reasons = :r, decided_by = :by, decided_on = :on where transfer_id = :t""")
@@ -136,16 +136,13 @@ public class TransferReviews {
     }
 
     /**
-     * @throws ErrorResponseException 409 (L09) when the transfer needs a review that is not approved
+     * @throws Refusal 409 (L09) when the transfer needs a review that is not approved
      */
     void requireCleared(String countyCode, long transferId) {
         if (required(countyCode, transferId) && !of(transferId).map(r -> "APPROVED".equals(r.get("decision"))).orElse(false)) {
-            throw conflict("L09（《农村土地承包法》第45条、《农村土地经营权流转管理办法》第29条）：受让方为工商企业等组织且面积超过本县标准，"
+            throw Refusal.conflict("L09（《农村土地承包法》第45条、《农村土地经营权流转管理办法》第29条）：受让方为工商企业等组织且面积超过本县标准，"
                     + "须经审查同意后方可签订合同");
         }
     }
 
-    private static ErrorResponseException conflict(String detail) {
-        return org.ronghe.problem.Refusals.conflict(detail);
-    }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
@@ -16,7 +17,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Records transfers of the operating right (土地经营权流转) of registered parcels, checking the rules of
@@ -134,7 +134,7 @@ public class TransferService {
      * @param by         the recording account
      * @return the transfer's id and the warnings
      * @throws InvalidInputException  naming each field and the rule it breaks; nothing is stored
-     * @throws ErrorResponseException 409 (L18) when a parcel already carries a live transfer in the term
+     * @throws Refusal 409 (L18) when a parcel already carries a live transfer in the term
      */
     @Transactional
     public Outcome record(String countyCode, Draft draft, String by) {
@@ -392,7 +392,7 @@ public class TransferService {
      * @param by         the acting account
      * @throws InvalidInputException  naming {@code on} for a day out of range
      * @throws org.ronghe.problem.NotFoundException for an unknown transfer
-     * @throws ErrorResponseException 409 when it is filed already
+     * @throws Refusal 409 when it is filed already
      */
     @Transactional
     public void file(String countyCode, long id, LocalDate on, String by) {
@@ -404,16 +404,16 @@ public class TransferService {
                 .param("id", id).param("c", countyCode).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new org.ronghe.problem.NotFoundException("流转", id));
         if (t.get("filed_at") != null) {
-            throw org.ronghe.problem.Refusals.conflict("该流转已于 " + t.get("filed_at") + " 备案");
+            throw org.ronghe.problem.Refusal.conflict("该流转已于 " + t.get("filed_at") + " 备案");
         }
         if (t.get("terminated_on") != null) {
-            throw org.ronghe.problem.Refusals.conflict("该流转已于 " + t.get("terminated_on") + " 解除或撤销，不再备案");
+            throw org.ronghe.problem.Refusal.conflict("该流转已于 " + t.get("terminated_on") + " 解除或撤销，不再备案");
         }
         LocalDate start = ((java.sql.Date) t.get("start_date")).toLocalDate();
         boolean shortCaretaking = Boolean.TRUE.equals(t.get("caretaking"))
                 && !((java.sql.Date) t.get("end_date")).toLocalDate().isAfter(start.plusYears(1).minusDays(1));
         if (!shortCaretaking && !Boolean.TRUE.equals(t.get("signed"))) {
-            throw org.ronghe.problem.Refusals.conflict("L07（《农村土地承包法》第40条）：流转应当签订书面合同，"
+            throw org.ronghe.problem.Refusal.conflict("L07（《农村土地承包法》第40条）：流转应当签订书面合同，"
                     + "合同经双方确认后才能备案（一年以内的代耕除外）");
         }
         LocalDate recorded = ((java.sql.Timestamp) t.get("recorded_at")).toInstant().atZone(clock.getZone())
@@ -448,7 +448,7 @@ public class TransferService {
                 .param("c", countyCode).param("t", township).query(org.ronghe.database.DateColumns.MAPPER).list();
     }
 
-    private static ErrorResponseException overlap(String code, String when) {
-        return org.ronghe.problem.Refusals.conflict("L18：地块 " + code + " 在 " + when + " 已有有效的流转，同一地块的流转期限不得重叠");
+    private static Refusal overlap(String code, String when) {
+        return org.ronghe.problem.Refusal.conflict("L18：地块 " + code + " 在 " + when + " 已有有效的流转，同一地块的流转期限不得重叠");
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
@@ -16,11 +17,9 @@ import org.ronghe.problem.NotFoundException;
 import org.ronghe.problem.TextInput;
 import org.ronghe.proposal.ReplyRecorded;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * 承诺事项: each commitment a reply states becomes a tracked item owned by the replying unit, due at the end of the
@@ -162,7 +161,7 @@ public class Commitments {
      * @param by           the reporting account
      * @throws InvalidInputException  naming {@code progress} or {@code text}
      * @throws NotFoundException      if there is no such commitment in the county
-     * @throws ErrorResponseException 403 if another unit owns it; 409 if it is closed
+     * @throws Refusal 403 if another unit owns it; 409 if it is closed
      */
     @Transactional
     public void report(String countyCode, long id, Long departmentId, BigDecimal progress, String text, String by) {
@@ -178,10 +177,10 @@ public class Commitments {
         }
         Map<String, Object> c = lock(countyCode, id);
         if (departmentId == null || ((Number) c.get("department_id")).longValue() != departmentId) {
-            throw problem(HttpStatus.FORBIDDEN, "只有作出承诺的答复单位可以报告落实情况");
+            throw Refusal.forbidden("只有作出承诺的答复单位可以报告落实情况");
         }
         if ("DONE".equals(c.get("status"))) {
-            throw problem(HttpStatus.CONFLICT, "该承诺事项已办结");
+            throw Refusal.conflict("该承诺事项已办结");
         }
         boolean done = progress.compareTo(HUNDRED) == 0;
         jdbc.sql("""
@@ -203,13 +202,13 @@ public class Commitments {
      *
      * @throws InvalidInputException naming {@code due} when it is not a date, or not within the reply's year and the
      *                               ten years after
-     * @throws ErrorResponseException 403 for another unit
+     * @throws Refusal 403 for another unit
      */
     @Transactional
     public void reschedule(String countyCode, long id, String due, Long departmentId, boolean overseer) {
         Map<String, Object> c = lock(countyCode, id);
         if (!overseer && (departmentId == null || ((Number) c.get("department_id")).longValue() != departmentId)) {
-            throw problem(HttpStatus.FORBIDDEN, "只有答复单位或督查室可以调整完成时限");
+            throw Refusal.forbidden("只有答复单位或督查室可以调整完成时限");
         }
         int replyYear = jdbc.sql("select extract(year from reply_date)::int from reply where id = :r")
                 .param("r", c.get("reply_id")).query(Integer.class).optional()
@@ -263,7 +262,4 @@ public class Commitments {
         return title != null ? (String) title : text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
-    private static ErrorResponseException problem(HttpStatus status, String detail) {
-        return status == HttpStatus.FORBIDDEN ? org.ronghe.problem.Refusals.forbidden(detail) : org.ronghe.problem.Refusals.conflict(detail);
-    }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.department.Department;
 import org.ronghe.department.DepartmentDirectory;
@@ -22,11 +23,9 @@ import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
 import org.ronghe.problem.TextInput;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Task plans and their tasks: import (all or nothing), the tree with computed progress, progress reports by the lead
@@ -552,7 +551,7 @@ public class PlanService {
      * @param today        the day of the report (its month is the report's period)
      * @throws InvalidInputException  naming {@code progress}, {@code status}, {@code text} or {@code problems}
      * @throws NotFoundException      if there is no such task in the county
-     * @throws ErrorResponseException 403 if the user's unit does not lead the task; 409 for a task with sub-tasks
+     * @throws Refusal 403 if the user's unit does not lead the task; 409 for a task with sub-tasks
      */
     @Transactional
     public void report(String countyCode, long taskId, Long departmentId, ProgressInput input, String by, LocalDate today) {
@@ -602,11 +601,11 @@ public class PlanService {
                 .param("id", taskId).param("c", countyCode).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("任务", taskId));
         if ((Boolean) task.get("has_children")) {
-            throw problem(HttpStatus.CONFLICT, "有下级任务的任务，进度由下级任务汇总，请对下级任务报送进展");
+            throw Refusal.conflict("有下级任务的任务，进度由下级任务汇总，请对下级任务报送进展");
         }
         Object lead = task.get("lead_department_id");
         if (departmentId == null || lead == null || ((Number) lead).longValue() != departmentId) {
-            throw problem(HttpStatus.FORBIDDEN, "只有牵头单位可以报送该任务的进展");
+            throw Refusal.forbidden("只有牵头单位可以报送该任务的进展");
         }
         long reportId = jdbc.sql("""
                 insert into progress_report (county_code, task_id, period, progress, status, text, problems, reported_by,
@@ -665,7 +664,4 @@ public class PlanService {
                 .orElseThrow(() -> new NotFoundException("佐证材料", id));
     }
 
-    private static ErrorResponseException problem(HttpStatus status, String detail) {
-        return status == HttpStatus.FORBIDDEN ? org.ronghe.problem.Refusals.forbidden(detail) : org.ronghe.problem.Refusals.conflict(detail);
-    }
 }

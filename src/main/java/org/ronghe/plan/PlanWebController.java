@@ -19,7 +19,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -140,11 +139,11 @@ class PlanWebController {
             redirect.addFlashAttribute("form", Map.of("progress", progress, "status", status, "text", text, "problems", problems));
             redirect.addFlashAttribute("notice", "未报送：" + String.join("；", e.byField().values()));
             redirect.addFlashAttribute("noticeKind", "error");
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() != 409) {
+        } catch (org.ronghe.problem.Refusal e) {
+            if (e.kind() != org.ronghe.problem.Refusal.Kind.CONFLICT) {
                 throw e;
             }
-            redirect.addFlashAttribute("notice", "未报送：" + e.getBody().getDetail());
+            redirect.addFlashAttribute("notice", "未报送：" + e.detail());
             redirect.addFlashAttribute("noticeKind", "error");
         }
         return "redirect:/tasks/" + id;

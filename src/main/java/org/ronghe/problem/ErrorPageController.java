@@ -18,7 +18,7 @@ import org.springframework.web.context.request.ServletWebRequest;
  * The container's error page ({@code /error}): a Chinese HTML page for people, problem+json for API paths and
  * for clients that do not accept HTML. Exception details are never shown, except the Chinese field messages of an
  * {@link InvalidInputException} and the Chinese reason of the platform's own refusals (403, 404, 409, 503; see
- * {@link Refusals}), which are written for the user: on the page, and as the problem+json body.
+ * {@link Refusal}), which are written for the user: on the page, and as the problem+json body.
  */
 @Controller
 class ErrorPageController implements ErrorController {
@@ -39,9 +39,7 @@ class ErrorPageController implements ErrorController {
         Throwable error = errors.getError(new ServletWebRequest(request));
         InvalidInputException invalid = error instanceof InvalidInputException e ? e : null;
         // a refusal the platform wrote for people (403/404/409/503 with a Chinese detail) says why
-        ProblemDetail refusal = error instanceof org.springframework.web.ErrorResponseException e
-                && e.getBody().getDetail() != null && e.getBody().getDetail().codePoints().anyMatch(cp -> cp >= 0x4e00 && cp <= 0x9fff)
-                ? e.getBody() : null;
+        ProblemDetail refusal = error instanceof Refusal r ? r.getBody() : null;
         if (api || !html) {
             ProblemDetail pd = invalid != null ? invalid.getBody() : refusal;
             if (pd == null) {

@@ -2,7 +2,6 @@ package org.ronghe.problem;
 
 import java.util.function.Supplier;
 
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -20,7 +19,7 @@ public final class FormOutcome {
      * @param notDone  the prefix of a refusal, e.g. {@code 未办理}
      * @param action   the action; it returns the notice of success
      * @return whether the action succeeded
-     * @throws ErrorResponseException any error other than invalid input or a refused step
+     * @throws Refusal any error other than invalid input or a refused step
      */
     public static boolean attempt(RedirectAttributes redirect, String notDone, Supplier<String> action) {
         try {
@@ -31,11 +30,11 @@ public final class FormOutcome {
             redirect.addFlashAttribute("notice", notDone + "：" + String.join("；", e.problems().stream()
                     .map(FieldProblem::message).distinct().toList()));
             redirect.addFlashAttribute("noticeKind", "error");
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() != 409) {
+        } catch (Refusal e) {
+            if (e.kind() != Refusal.Kind.CONFLICT) {
                 throw e;
             }
-            redirect.addFlashAttribute("notice", notDone + "：" + e.getBody().getDetail());
+            redirect.addFlashAttribute("notice", notDone + "：" + e.detail());
             redirect.addFlashAttribute("noticeKind", "error");
         }
         return false;

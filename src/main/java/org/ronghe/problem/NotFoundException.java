@@ -1,26 +1,15 @@
 package org.ronghe.problem;
 
-import java.net.URI;
+import java.util.List;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-
-/** A requested record does not exist (or is not visible to the caller): HTTP 404. */
-public class NotFoundException extends ErrorResponseException {
+/** A requested record does not exist (or is not visible to the caller): {@link Refusal.Kind#NOT_FOUND}, HTTP 404. */
+public class NotFoundException extends Refusal {
 
     /**
-     * @param what   kind of record in Chinese, e.g. {@code 部门}
-     * @param key    the key that was asked for
+     * @param what kind of record in Chinese, e.g. {@code 部门}; the title reads {@code 部门不存在}
+     * @param key  the key that was asked for
      */
     public NotFoundException(String what, Object key) {
-        super(HttpStatus.NOT_FOUND, body(what, key), null);
-    }
-
-    private static ProblemDetail body(String what, Object key) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "没有找到" + what + "：" + key);
-        pd.setTitle(what + "不存在");
-        pd.setType(URI.create("urn:ronghe:problem:not-found"));
-        return pd;
+        super(Kind.NOT_FOUND, "没有找到" + what + "：" + key, List.of(), what + "不存在", null);
     }
 }

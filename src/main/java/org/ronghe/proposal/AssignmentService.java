@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.department.Department;
 import org.ronghe.department.DepartmentDirectory;
@@ -17,12 +18,9 @@ import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
 import org.ronghe.problem.TextInput;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * 交办: sends filed proposals to handling units, separately (分办: each unit replies) or to a lead unit with
@@ -66,7 +64,7 @@ public class AssignmentService {
      * @param today      the assignment date
      * @return ids of the new assignments
      * @throws InvalidInputException naming {@code units} when a unit is unknown, repeated or already holds it
-     * @throws ErrorResponseException 409 if the proposal cannot be assigned in its state
+     * @throws Refusal 409 if the proposal cannot be assigned in its state
      */
     @Transactional
     public List<Long> assign(String countyCode, long proposalId, Mode mode, List<Long> units, LocalDate today) {
@@ -322,9 +320,7 @@ public class AssignmentService {
                 .param("id", assignmentId).param("c", countyCode).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("交办", assignmentId));
         if (departmentId == null || ((Number) a.get("department_id")).longValue() != departmentId) {
-            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "只能签收或退回交办给本单位的提案");
-            pd.setTitle("无权访问");
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, pd, null);
+            throw Refusal.forbidden("只能签收或退回交办给本单位的提案");
         }
         return a;
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
@@ -15,7 +16,6 @@ import org.ronghe.problem.TextInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * 会办意见: a co-handling unit (会办单位) gives the lead unit (主办单位) its written opinion, due
@@ -48,7 +48,7 @@ public class CoHandlerOpinions {
      * @param username     the acting account
      * @throws InvalidInputException  if the opinion is empty or too long (field {@code opinion})
      * @throws NotFoundException      if the assignment does not exist in the county
-     * @throws ErrorResponseException 403 if it is not the user's unit; 409 if it is not a signed 会办 assignment or
+     * @throws Refusal 403 if it is not the user's unit; 409 if it is not a signed 会办 assignment or
      *                                the proposal is no longer being handled
      */
     @Transactional
@@ -65,7 +65,7 @@ public class CoHandlerOpinions {
                 .param("id", assignmentId).param("c", countyCode).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("交办", assignmentId));
         if (departmentId == null || ((Number) a.get("department_id")).longValue() != departmentId) {
-            throw HandlingProblems.forbidden("只能为交办给本单位的提案提交会办意见");
+            throw Refusal.forbidden("只能为交办给本单位的提案提交会办意见");
         }
         if (!"CO_HANDLER".equals(a.get("mode"))) {
             throw HandlingProblems.conflict("本单位是主办或分办单位，请直接起草答复");

@@ -7,15 +7,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.privacy.Masking;
 import org.ronghe.problem.NotFoundException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * 公开: publishes replies on the public pages. Published text has personal contact details removed: mobile phone
@@ -101,7 +99,7 @@ public class Disclosure {
      * @param by         who decides
      * @throws org.ronghe.problem.InvalidInputException naming {@code reason} when it is blank or too long
      * @throws NotFoundException if there is no such reply in the county
-     * @throws ErrorResponseException 409 if it is already published or withheld
+     * @throws Refusal 409 if it is already published or withheld
      */
     @Transactional
     public void withhold(String countyCode, long replyId, String reason, String by) {
@@ -124,10 +122,7 @@ public class Disclosure {
                 .param("id", replyId).param("c", countyCode).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("答复函", replyId));
         if (r.get("disclosed_at") != null || r.get("withheld_at") != null) {
-            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    r.get("disclosed_at") != null ? "该答复函已公开" : "该答复函已决定不予公开");
-            pd.setTitle("不允许的办理环节");
-            throw new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
+            throw Refusal.conflict(r.get("disclosed_at") != null ? "该答复函已公开" : "该答复函已决定不予公开");
         }
         return r;
     }
@@ -139,7 +134,7 @@ public class Disclosure {
      * @param replyId    the reply
      * @param by         who publishes it
      * @throws NotFoundException if there is no such reply in the county
-     * @throws ErrorResponseException 409 if it is already published or withheld
+     * @throws Refusal 409 if it is already published or withheld
      */
     @Transactional
     public void publish(String countyCode, long replyId, String by) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
@@ -15,7 +16,6 @@ import org.ronghe.problem.TextInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * 征询意见: the proposer and every co-signer answer the latest released reply with 满意, 基本满意 or 不满意 and a
@@ -72,7 +72,7 @@ public class FeedbackService {
      * @param verdict      the answer (required)
      * @param comment      a comment (required for 不满意)
      * @param today        the day of the answer
-     * @throws ErrorResponseException 403 if the person is not the proposer or a co-signer; 409 if there is no
+     * @throws Refusal 403 if the person is not the proposer or a co-signer; 409 if there is no
      *                                released reply, the window has passed, or they answered already
      */
     @Transactional
@@ -96,7 +96,7 @@ public class FeedbackService {
                     pr.id = (select proposer_id from proposal where id = :p)
                     or pr.id in (select proposer_id from proposal_co_signer where proposal_id = :p))""")
                 .param("c", countyCode).param("n", proposerName).param("p", proposalId).query(Long.class).optional()
-                .orElseThrow(() -> HandlingProblems.forbidden("只有提案者和联名人可以反馈意见"));
+                .orElseThrow(() -> Refusal.forbidden("只有提案者和联名人可以反馈意见"));
         Map<String, Object> reply = jdbc.sql("""
                 select id, reply_date from reply where proposal_id = :p and status = 'RELEASED' order by id desc limit 1""")
                 .param("p", proposalId).query().listOfRows().stream().findFirst()

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
@@ -69,7 +70,7 @@ public class FollowUps {
      * @param username     the reporting account
      * @throws InvalidInputException  if the report is empty or too long (field {@code report})
      * @throws NotFoundException      if the proposal does not exist in the county
-     * @throws org.springframework.web.ErrorResponseException 409 if it is not an open follow-up; 403 if another
+     * @throws org.ronghe.problem.Refusal 409 if it is not an open follow-up; 403 if another
      *                                unit answered it
      */
     @Transactional
@@ -88,7 +89,7 @@ public class FollowUps {
                 .orElseThrow(() -> HandlingProblems.conflict("该提案不是待跟踪落实的 B、C 类答复，或已报告解决"));
         Object unit = open.get("department_id");
         if (departmentId == null || unit == null || ((Number) unit).longValue() != departmentId) {
-            throw HandlingProblems.forbidden("只有答复该提案的单位可以报告落实情况");
+            throw Refusal.forbidden("只有答复该提案的单位可以报告落实情况");
         }
         jdbc.sql("""
                 insert into follow_up_report (county_code, proposal_id, department_id, report, solved, reported_by, reported_at)

@@ -176,7 +176,7 @@ public class ProposalService {
      * @param id         proposal id
      * @return the number given
      * @throws NotFoundException if there is no such proposal in the county
-     * @throws org.springframework.web.ErrorResponseException 409 if the proposal is not waiting for filing
+     * @throws org.ronghe.problem.Refusal 409 if the proposal is not waiting for filing
      */
     @Transactional
     public String accept(String countyCode, long id) {

@@ -1,12 +1,10 @@
 package org.ronghe.proposal;
 
+import org.ronghe.problem.Refusal;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * States of a proposal and the one table of legal transitions (the handling rules of the CPPCC 提案工作条例 and the
@@ -91,17 +89,12 @@ public enum ProposalStatus {
 
     /**
      * @param action the action wanted
-     * @throws ErrorResponseException 409 problem+json naming the state and the action if it is not allowed
+     * @throws Refusal 409 (conflict, type illegal-transition) naming the state and the action if it is not allowed
      */
     public void check(Action action) {
         if (!allows(action)) {
-            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "提案当前为“" + label + "”，不能" + action.label());
-            pd.setTitle("不允许的办理环节");
-            pd.setType(java.net.URI.create("urn:ronghe:problem:illegal-transition"));
-            pd.setProperty("proposalStatus", name());
-            pd.setProperty("action", action.name());
-            throw new ErrorResponseException(HttpStatus.CONFLICT, pd, null);
+            throw Refusal.conflict("提案当前为“" + label + "”，不能" + action.label(), "illegal-transition")
+                    .with("proposalStatus", name()).with("action", action.name());
         }
     }
 }

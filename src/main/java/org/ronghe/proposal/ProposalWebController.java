@@ -6,17 +6,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.ronghe.problem.Refusal;
 import org.ronghe.account.CurrentUser;
 import org.ronghe.account.Role;
 import org.ronghe.problem.InvalidInputException;
 import org.ronghe.problem.NotFoundException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -94,10 +92,7 @@ class ProposalWebController {
         Map<String, Object> p = catalog.find(user.countyCode(), id).orElseThrow(() -> new NotFoundException("提案", id));
         boolean refused = !mayOpen(catalog, user, id);
         if (refused) {
-            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    user.role() == Role.PROPOSER ? "只能查看本人提出或联名的提案" : "只能查看交办给本单位的提案");
-            pd.setTitle("无权访问");
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, pd, null);
+            throw Refusal.forbidden(user.role() == Role.PROPOSER ? "只能查看本人提出或联名的提案" : "只能查看交办给本单位的提案");
         }
         return p;
     }

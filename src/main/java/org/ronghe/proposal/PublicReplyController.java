@@ -55,11 +55,11 @@ class PublicReplyController {
         try {
             disclosure.publish(user.countyCode(), id, user.username());
             redirect.addFlashAttribute("notice", "已公开，公众可在“答复公开”页面查看（已隐去个人联系方式）");
-        } catch (org.springframework.web.ErrorResponseException e) {
-            if (e.getStatusCode().value() != 409) {
+        } catch (org.ronghe.problem.Refusal e) {
+            if (e.kind() != org.ronghe.problem.Refusal.Kind.CONFLICT) {
                 throw e;
             }
-            redirect.addFlashAttribute("notice", e.getBody().getDetail());
+            redirect.addFlashAttribute("notice", e.detail());
         }
         return "redirect:/replies/" + id;
     }

@@ -38,7 +38,7 @@ class ReplyAccess {
     /**
      * @return the reply, if the user may read it
      * @throws NotFoundException if there is no such reply in the user's county
-     * @throws org.springframework.web.ErrorResponseException 403 if it belongs to another unit
+     * @throws org.ronghe.problem.Refusal 403 if it belongs to another unit
      */
     StoredReply readable(CurrentUser user, long id) {
         StoredReply reply = catalog.find(user.countyCode(), id).orElseThrow(() -> new NotFoundException("答复函", id));

@@ -16,7 +16,7 @@ import org.ronghe.document.ReplyExtractor;
 import org.ronghe.document.ReplyLetter;
 import org.ronghe.document.ReplyLetters;
 import org.ronghe.document.ReplyRenderer;
-import org.ronghe.problem.Refusals;
+import org.ronghe.problem.Refusal;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +39,7 @@ public class ReplyDocuments {
      * @param reply  a stored reply
      * @param format output format
      * @return the document's bytes
-     * @throws org.springframework.web.ErrorResponseException 503 naming the font setting, if a PDF or OFD is asked
+     * @throws org.ronghe.problem.Refusal 503 naming the font setting, if a PDF or OFD is asked
      *                                                        for and a font cannot be used
      * @throws UncheckedIOException if rendering fails
      */
@@ -50,7 +50,7 @@ public class ReplyDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (FontUnavailableException e) {
-            throw Refusals.unavailable("暂时无法生成 PDF、OFD 公文和打印预览。" + e.publicMessage()
+            throw Refusal.unavailable("暂时无法生成 PDF、OFD 公文和打印预览。" + e.publicMessage()
                     + "。请系统管理员改正或删除该设置后重启平台；Word（DOCX）格式不需要字体文件，仍可下载。");
         }
         return out.toByteArray();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.problem.FieldProblem;
 import org.ronghe.problem.InvalidInputException;
@@ -128,7 +129,7 @@ public class ReplyDrafting {
     public void submit(String countyCode, long replyId, Long departmentId) {
         Map<String, Object> r = reply(countyCode, replyId);
         if (departmentId == null || ((Number) r.get("department_id")).longValue() != departmentId) {
-            throw HandlingProblems.forbidden("只能提交本单位的答复");
+            throw Refusal.forbidden("只能提交本单位的答复");
         }
         state(r, "DRAFT", "提交审核");
         jdbc.sql("update reply set status = 'IN_REVIEW', review_comment = null where id = :id").param("id", replyId).update();
@@ -232,7 +233,7 @@ public class ReplyDrafting {
                 .param("id", assignmentId).param("c", countyCode).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("交办", assignmentId));
         if (departmentId == null || ((Number) a.get("department_id")).longValue() != departmentId) {
-            throw HandlingProblems.forbidden("只能为交办给本单位的提案起草答复");
+            throw Refusal.forbidden("只能为交办给本单位的提案起草答复");
         }
         return a;
     }

@@ -13,7 +13,7 @@ import org.ronghe.TestClock;
 import org.ronghe.problem.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.ErrorResponseException;
+import org.ronghe.problem.Refusal;
 
 /** A transfer recorded from a matched demand and supply (川起村 group 90, used by no other test). */
 @IntegrationTest
@@ -86,6 +86,6 @@ class MatchedTransferTests {
         assertThat(jdbc.sql("select status from land_supply where id = :s").param("s", supply).query(String.class).single()).isEqualTo("CLOSED");
         assertThat(jdbc.sql("select status from land_demand where id = :d").param("d", demand).query(String.class).single()).isEqualTo("CLOSED");
         assertThatThrownBy(() -> matched.record(C, demand, supply, LocalDate.of(2027, 1, 1), new BigDecimal("650"), null, "test"))
-                .isInstanceOf(ErrorResponseException.class);
+                .isInstanceOf(Refusal.class);
     }
 }

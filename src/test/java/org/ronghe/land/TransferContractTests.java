@@ -15,7 +15,7 @@ import org.ronghe.problem.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.ErrorResponseException;
+import org.ronghe.problem.Refusal;
 
 /** 流转合同: drafted from a transfer (L06 identity check), confirmed by both parties, then fixed by the database. */
 @IntegrationTest
@@ -133,7 +133,7 @@ class TransferContractTests {
                 List.of(new TransferService.Share(collective + "00002", new BigDecimal("30")))), "test").id();
         assertThat(reviews.required(C, big)).isTrue();
         assertThat(reviews.required(C, small)).isFalse();
-        assertThatThrownBy(() -> reviews.apply(C, small, "营业执照", "test")).isInstanceOf(ErrorResponseException.class);
+        assertThatThrownBy(() -> reviews.apply(C, small, "营业执照", "test")).isInstanceOf(Refusal.class);
         // splitting does not avoid the review: the same enterprise's further 20 亩 in the same term count with the 30
         long split = transfers.record(C, new TransferService.Draft("出租", "高平市另一农业开发有限公司", "ENTERPRISE",
                 LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31), "GRAIN", new BigDecimal("600"),
@@ -152,8 +152,8 @@ class TransferContractTests {
                 "三甲镇农村经营管理站"), "test");
         String hash = (String) contracts.get(C, big).get("sha256");
         assertThatThrownBy(() -> contracts.confirm(C, big, "TRANSFEROR", hash, "test"))
-                .isInstanceOf(ErrorResponseException.class)
-                .satisfies(e -> assertThat(((ErrorResponseException) e).getBody().getDetail()).startsWith("L09"));
+                .isInstanceOf(Refusal.class)
+                .satisfies(e -> assertThat(((Refusal) e).getBody().getDetail()).startsWith("L09"));
         assertThatThrownBy(() -> reviews.apply(C, big, " ", "test")).isInstanceOf(InvalidInputException.class);
         // applied for and decided on the transfer's page, as the bureau does it
         var agri = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
@@ -203,7 +203,7 @@ class TransferContractTests {
         rents.pay(C, big, first, new BigDecimal("40000"), LocalDate.of(2026, 3, 2), collective + "0001", "test");
         assertThat(rents.of(C, big, LocalDate.of(2026, 6, 1)).get(0).get("overdue")).isEqualTo(false);
         assertThatThrownBy(() -> rents.pay(C, big, first, BigDecimal.ONE, LocalDate.of(2026, 3, 3), collective + "0001", "test"))
-                .isInstanceOf(ErrorResponseException.class);
+                .isInstanceOf(Refusal.class);
     }
 
     @Autowired
@@ -233,11 +233,11 @@ class TransferContractTests {
         assertThatThrownBy(() -> contracts.confirm(C, transfer, "TRANSFEROR", "0".repeat(64), "test"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("已改动");
         assertThat(contracts.confirm(C, transfer, "TRANSFEROR", hash, "test")).isFalse();
-        assertThatThrownBy(() -> contracts.confirm(C, transfer, "TRANSFEROR", hash, "test")).isInstanceOf(ErrorResponseException.class);
+        assertThatThrownBy(() -> contracts.confirm(C, transfer, "TRANSFEROR", hash, "test")).isInstanceOf(Refusal.class);
         assertThat(contracts.confirm(C, transfer, "TRANSFEREE", hash, "test")).isTrue();
 
         assertThatThrownBy(() -> contracts.draft(C, transfer, new TransferContracts.Terms("91350100M000100Y43", "ONE_OFF",
-                BigDecimal.ZERO, "COURT"), "test")).isInstanceOf(ErrorResponseException.class);
+                BigDecimal.ZERO, "COURT"), "test")).isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> jdbc.sql("update land_transfer_contract set text = 'x' where transfer_id = :t")
                 .param("t", transfer).update()).isInstanceOf(DataIntegrityViolationException.class);
         jdbc.sql("delete from land_transfer_contract where transfer_id = :t").param("t", transfer).update();

@@ -17,7 +17,7 @@ import org.ronghe.TestClock;
 import org.ronghe.problem.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.ErrorResponseException;
+import org.ronghe.problem.Refusal;
 
 /**
  * The rules of ../shared/domain/land.md around signing and after it (L01, L07, L10, L12–L17), each with a passing
@@ -96,8 +96,8 @@ class TransferLifecycleTests {
     }
 
     static void conflictFor(Runnable r, String text) {
-        assertThatThrownBy(r::run).isInstanceOf(ErrorResponseException.class)
-                .satisfies(e -> assertThat(((ErrorResponseException) e).getBody().getDetail()).contains(text));
+        assertThatThrownBy(r::run).isInstanceOf(Refusal.class)
+                .satisfies(e -> assertThat(((Refusal) e).getBody().getDetail()).contains(text));
     }
 
     TransferService.Mandate mandate(List<String> households, LocalDate from, LocalDate until, LocalDate householdSigned) {
@@ -192,7 +192,7 @@ class TransferLifecycleTests {
                 .isInstanceOf(InvalidInputException.class);
         // the day after the end is still taken
         assertThatThrownBy(() -> record("00001", "3", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 12, 31)))
-                .isInstanceOf(ErrorResponseException.class);
+                .isInstanceOf(Refusal.class);
 
         lifecycle.terminate(C, id, "CHANGED_USE", "受让方在流转耕地上建设厂房，村委会 2026 年 5 月现场核实", LocalDate.of(2026, 6, 30), "test");
         assertThat(lifecycle.of(C, id).get("terminatedOn")).isEqualTo("2026-06-30");

@@ -22,7 +22,7 @@ import org.ronghe.problem.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.ErrorResponseException;
+import org.ronghe.problem.Refusal;
 
 /** The transfer rules of ../shared/domain/land.md, each with a passing and a failing case, named by rule id. */
 @IntegrationTest
@@ -121,14 +121,14 @@ class TransferRuleTests {
         filing.run(today.plusDays(17));
         assertThat(notices(id)).isEqualTo(1);
         // L07: filed only once the written contract is signed by both
-        assertThatThrownBy(() -> transfers.file(C, id, today, "test")).isInstanceOf(ErrorResponseException.class);
+        assertThatThrownBy(() -> transfers.file(C, id, today, "test")).isInstanceOf(Refusal.class);
         contracts.draft(C, id, new TransferContracts.Terms("91350100M000100Y43", "ANNUAL", BigDecimal.ZERO, "COURT"), "test");
         String hash = (String) contracts.get(C, id).get("sha256");
         contracts.confirm(C, id, "TRANSFEROR", hash, "test");
         contracts.confirm(C, id, "TRANSFEREE", hash, "test");
         assertThatThrownBy(() -> transfers.file(C, id, today.plusDays(1), "test")).isInstanceOf(InvalidInputException.class);
         transfers.file(C, id, today, "test");
-        assertThatThrownBy(() -> transfers.file(C, id, today, "test")).isInstanceOf(ErrorResponseException.class);
+        assertThatThrownBy(() -> transfers.file(C, id, today, "test")).isInstanceOf(Refusal.class);
         assertThat(transfers.ledger(C, "140581203")).anySatisfy(r -> {
             assertThat(((Number) r.get("id")).longValue()).isEqualTo(id);
             assertThat(r.get("filed_at")).isEqualTo(today);
@@ -211,8 +211,8 @@ class TransferRuleTests {
         refusedFor(() -> record(draft("出租", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3.26")), "L18");
         record(draft("出租", "GRAIN", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "00001", "3.25"));
         assertThatThrownBy(() -> record(draft("出租", "GRAIN", LocalDate.of(2026, 12, 31), LocalDate.of(2027, 6, 30), "00001", "1")))
-                .isInstanceOf(ErrorResponseException.class).hasMessageContaining("409")
-                .satisfies(e -> assertThat(((ErrorResponseException) e).getBody().getDetail()).startsWith("L18"));
+                .isInstanceOf(Refusal.class).hasMessageContaining("409")
+                .satisfies(e -> assertThat(((Refusal) e).getBody().getDetail()).startsWith("L18"));
         // the next day is free: a term ends on its last day
         assertThat(record(draft("出租", "GRAIN", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), "00001", "1")).id()).isPositive();
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'LAND_TRANSFER_RECORDED'").query(Long.class).single())
@@ -240,8 +240,8 @@ class TransferRuleTests {
                 f.get();
                 won++;
             } catch (java.util.concurrent.ExecutionException e) {
-                assertThat(e.getCause()).isInstanceOf(ErrorResponseException.class);
-                assertThat(((ErrorResponseException) e.getCause()).getBody().getDetail()).startsWith("L18");
+                assertThat(e.getCause()).isInstanceOf(Refusal.class);
+                assertThat(((Refusal) e.getCause()).getBody().getDetail()).startsWith("L18");
                 refused++;
             }
         }

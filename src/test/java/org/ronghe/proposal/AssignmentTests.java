@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.ErrorResponseException;
+import org.ronghe.problem.Refusal;
 import tools.jackson.databind.json.JsonMapper;
 
 /** 交办: separate and lead + co-handler modes, sign, return, re-assign, extension, to-do lists, working days. */
@@ -178,13 +178,13 @@ class AssignmentTests {
         LocalDate assignedOn = LocalDate.of(2025, 9, 26);
         long a = assignments.assign("140581", id, AssignmentService.Mode.SEPARATE, List.of(agri), assignedOn).get(0);
         assertThatThrownBy(() -> assignments.giveBack("140581", a, agri, "不属本单位", LocalDate.of(2025, 10, 11)))
-                .isInstanceOfSatisfying(ErrorResponseException.class,
+                .isInstanceOfSatisfying(Refusal.class,
                         e -> assertThat(e.getBody().getDetail()).contains("2025-10-10"));
         assertThatThrownBy(() -> assignments.extend("140581", a, LocalDate.of(2026, 4, 1), "情况复杂", LocalDate.of(2025, 10, 1)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.byField().get("dueDate")).contains("2026-03-26"));
         assertThatThrownBy(() -> assignments.extend("140581", a, LocalDate.of(2026, 2, 1), "情况复杂", LocalDate.of(2025, 12, 27)))
-                .isInstanceOf(ErrorResponseException.class).hasMessageContaining("409");
+                .isInstanceOf(Refusal.class).hasMessageContaining("409");
         assignments.extend("140581", a, LocalDate.of(2026, 2, 26), "需跨年度协调资金", LocalDate.of(2025, 12, 1));
         assertThat(assignments.ofProposal(id).get(0).get("due_date").toString()).isEqualTo("2026-02-26");
     }

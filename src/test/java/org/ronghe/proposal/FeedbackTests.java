@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.ErrorResponseException;
+import org.ronghe.problem.Refusal;
 
 /** 征询意见: the proposer answers a released reply; 不满意 sends the proposal back to the units for 重新办理. */
 @IntegrationTest
@@ -159,7 +159,7 @@ class FeedbackTests {
         long id = replied("关于扶持农村电商的提案", PROPOSER);
         assertThatThrownBy(() -> feedback.answer("140581", id, PROPOSER, "demo-proposer",
                 FeedbackService.Verdict.SATISFIED, null, clock.today().plusMonths(2)))
-                .isInstanceOf(ErrorResponseException.class).hasMessageContaining("409");
+                .isInstanceOf(Refusal.class).hasMessageContaining("409");
         assertThat(feedback.ofProposal(id)).isEmpty();
     }
 
