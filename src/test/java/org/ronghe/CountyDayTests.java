@@ -32,7 +32,7 @@ import org.ronghe.problem.InvalidInputException;
 import org.ronghe.proposal.AssignmentService;
 import org.ronghe.proposal.ProposalService;
 import org.ronghe.proposal.ReplyDrafting;
-import org.ronghe.proposal.WorkCalendar;
+import org.ronghe.tenancy.WorkCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;

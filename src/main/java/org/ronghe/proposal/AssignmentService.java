@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ronghe.tenancy.WorkCalendar;
 import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.department.Department;

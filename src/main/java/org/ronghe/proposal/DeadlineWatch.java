@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.ronghe.tenancy.WorkCalendar;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.notification.Notifications;
 import org.slf4j.Logger;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.ronghe.tenancy.WorkCalendar;
 import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.privacy.Masking;

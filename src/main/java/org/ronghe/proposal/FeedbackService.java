@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.ronghe.tenancy.WorkCalendar;
 import org.ronghe.problem.Refusal;
 import org.ronghe.audit.AuditTrail;
 import org.ronghe.problem.FieldProblem;

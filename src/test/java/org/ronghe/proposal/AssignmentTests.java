@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.ronghe.tenancy.WorkCalendar;
 import org.ronghe.IntegrationTest;
 import org.ronghe.TestClock;
 import org.ronghe.account.CurrentUser;

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.ronghe.tenancy.WorkCalendar;
 import org.ronghe.IntegrationTest;
 import org.ronghe.account.CurrentUser;
 import org.ronghe.account.UserAccounts;

@@ -1,4 +1,4 @@
-package org.ronghe.proposal;
+package org.ronghe.tenancy;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
